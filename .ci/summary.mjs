@@ -1,0 +1,16 @@
+// Prints the plain `N passed, M failed` line CI reads, from vitest's JSON report.
+import { readFileSync } from 'node:fs'
+
+const path = process.argv[2] ?? 'test-results/vitest.json'
+let report
+try {
+  report = JSON.parse(readFileSync(path, 'utf8'))
+} catch (error) {
+  console.log(`0 passed, 1 failed`)
+  console.error(`no readable vitest report at ${path}: ${error.message}`)
+  process.exit(1)
+}
+const failedSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length
+const skipped = report.numPendingTests + report.numTodoTests
+const line = `${report.numPassedTests} passed, ${report.numFailedTests + failedSuites} failed`
+console.log(skipped > 0 ? `${line}, ${skipped} skipped` : line)
