@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@finops-ai\/core\/testing$/, replacement: source('packages/core/src/testing/index.ts') },
       { find: /^@finops-ai\/core$/, replacement: source('packages/core/src/index.ts') },
       { find: /^@finops-ai\/openai$/, replacement: source('packages/openai/src/index.ts') },
+      { find: /^@finops-ai\/eslint-plugin$/, replacement: source('packages/eslint-plugin/src/index.ts') },
       { find: /^@finops-ai\/testing$/, replacement: source('packages/testing/src/index.ts') },
     ],
   },

@@ -1,1 +1,88 @@
-export const placeholder = 1
+export type { Attribution } from './attribution/attribution.js'
+export { addAttributionAttributes, attributionAttributeName } from './attribution/attribution-attributes.js'
+export type { AttributionOptions, OnMissingAttribution } from './attribution/attribution-requirements.js'
+export { currentAttribution, withAttribution } from './attribution/attribution-scope.js'
+export { MAX_ATTRIBUTION_VALUE_LENGTH, validateAttribution } from './attribution/validate-attribution.js'
+
+export type { CallHandle, CallPath } from './call/call-path.js'
+export type { CallRequest, OperationName, RequestParameters } from './call/call-request.js'
+export type { CallResult } from './call/call-result.js'
+
+export { callPathOf } from './engine/call-path-of.js'
+export type { Coverage } from './engine/coverage-tracker.js'
+export { createFinOps } from './engine/create-finops.js'
+export type { FinOps } from './engine/create-finops.js'
+export { defaultFinOps } from './engine/default-finops.js'
+export type {
+  AttributionMissingEvent,
+  CircuitClosedEvent,
+  CircuitOpenEvent,
+  FinOpsEvent,
+  LimitExceededEvent,
+  SoftLimitEvent,
+  StoreDegradedEvent,
+  UnknownPriceEvent,
+} from './engine/finops-event.js'
+export type { EstimateOptions, FinOpsOptions } from './engine/finops-options.js'
+export type { UsageRecord, UsageRecordCost, UsageSink } from './engine/usage-record.js'
+
+export { ConfigError } from './errors/config-error.js'
+export type { ConfigIssue } from './errors/config-error.js'
+export { FinOpsError } from './errors/finops-error.js'
+export { LimitExceededError } from './errors/limit-exceeded-error.js'
+export type { LimitDenial, LimitReason } from './errors/limit-exceeded-error.js'
+export { MissingAttributionError } from './errors/missing-attribution-error.js'
+
+export type { Spend, SpendQuery } from './guards/create-guards.js'
+
+export { createCurrency } from './money/currency.js'
+export type { Currency, CurrencyOptions } from './money/currency.js'
+export { NANOS_PER_USD } from './money/nano-usd.js'
+
+export { loadPolicies } from './policies/load-policies.js'
+export type { PolicySource } from './policies/load-policies.js'
+export type { BudgetConfig, CircuitBreakerConfig, LimitsConfig, PolicyConfig, PolicyFileConfig } from './policies/policy-config.js'
+export type { PolicySet } from './policies/policy.js'
+
+export { createPriceBook } from './prices/create-price-book.js'
+export type { PriceBookOptions } from './prices/create-price-book.js'
+export type { ModelPriceOverride } from './prices/model-price-override.js'
+export type { CostBreakdown, PriceBook, PriceSource, ResolvedPrice } from './prices/price-book-types.js'
+export { DEFAULT_SERVICE_TIERS } from './prices/service-tiers.js'
+
+export { memoryStore } from './store/memory-store.js'
+export type { MemoryStoreOptions } from './store/memory-store.js'
+export type {
+  BreakerCounter,
+  BudgetCounter,
+  ConcurrencyCounter,
+  CounterOutcome,
+  CounterReading,
+  CounterRequest,
+  MaybePromise,
+  ReadCounter,
+  ReadRequest,
+  ReserveDecision,
+  ReserveRequest,
+  SettleRequest,
+  SettleResult,
+  Store,
+  WindowCounter,
+  WindowMeasure,
+} from './store/store.js'
+
+export type { NormalizedUsage } from './usage/normalized-usage.js'
+
+// For provider adapters (`@finops-ai/openai`, `@finops-ai/anthropic`): observing Stainless SDK calls.
+export { callThroughPath, type CallThroughPathOptions } from './adapter/call-through-path.js'
+export { deferAPIPromise, type DeferredAPIPromiseOptions } from './adapter/defer-api-promise.js'
+export { CHARACTERS_PER_TOKEN, countTextCharacters, estimateTokens } from './adapter/estimate-tokens.js'
+export { observeAPIPromise, type ResponseObserver } from './adapter/observe-api-promise.js'
+export { observeStream, type StreamEnd, type StreamItem, type StreamObserver } from './adapter/observe-stream.js'
+export {
+  isStainlessAPIPromise,
+  type StainlessAPIPromise,
+  type StainlessAPIPromiseClass,
+  type StainlessParse,
+  type StainlessResponseProps,
+} from './adapter/stainless-api-promise.js'

@@ -1,1 +1,2 @@
-export const placeholder = 1
+export { runStoreConformance } from './store-conformance.js'
+export type { ConformanceRunner, StoreConformanceOptions } from './store-conformance.js'

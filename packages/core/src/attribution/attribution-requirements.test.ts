@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { missingAttribution, resolveAttributionRequirements } from './attribution-requirements.js'
+
+describe('resolveAttributionRequirements', () => {
+  it('defaults to warn with nothing required', () => {
+    expect(resolveAttributionRequirements({}, {})).toEqual({ required: [], onMissing: 'warn', defaults: undefined })
+  })
+
+  it.each([
+    ['off', 'allow'],
+    ['warn', 'warn'],
+    ['strict', 'throw'],
+  ])('FINOPS_ATTRIBUTION=%s overrides the option with %s', (env, mode) => {
+    expect(resolveAttributionRequirements({ onMissing: 'allow' }, { FINOPS_ATTRIBUTION: env }).onMissing).toBe(mode)
+  })
+
+  it('rejects an unknown FINOPS_ATTRIBUTION value naming the variable', () => {
+    expect(() => resolveAttributionRequirements({}, { FINOPS_ATTRIBUTION: 'yes' })).toThrow(
+      "env.FINOPS_ATTRIBUTION: expected one of off|warn|strict, got 'yes'",
+    )
+  })
+
+  it('rejects an unknown onMissing option', () => {
+    expect(() => resolveAttributionRequirements({ onMissing: 'deny' as 'throw' }, {})).toThrow('attribution.onMissing')
+  })
+
+  it('validates engine defaults', () => {
+    expect(() => resolveAttributionRequirements({ defaults: { team: '' } }, {})).toThrow('attribution.defaults.team')
+  })
+})
+
+describe('missingAttribution', () => {
+  it('lists required keys that are absent, in configuration order', () => {
+    expect(missingAttribution({ feature: 'f' }, ['team', 'feature', 'user'])).toEqual(['team', 'user'])
+  })
+
+  it('is empty when every required key is present', () => {
+    expect(missingAttribution({ team: 't', feature: 'f' }, ['team', 'feature'])).toEqual([])
+  })
+
+  it('with nothing required, reports * only for a call without any attribution', () => {
+    expect(missingAttribution({}, [])).toEqual(['*'])
+    expect(missingAttribution({ run: 'r1' }, [])).toEqual([])
+  })
+})

@@ -1,0 +1,17 @@
+import type { NormalizedUsage } from '../usage/normalized-usage.js'
+
+/** What a provider adapter learned from a finished (or partially received) response. */
+export interface CallResult {
+  /** Token usage; estimated when `estimated` is true. */
+  usage: NormalizedUsage
+  /** `gen_ai.response.id`. */
+  responseId?: string
+  /** `gen_ai.response.model`: the model that actually served the call. */
+  responseModel?: string
+  /** `gen_ai.response.finish_reasons`. */
+  finishReasons?: string[]
+  /** Service tier the provider reports having used; it changes the price. */
+  serviceTier?: string
+  /** True when usage was estimated (e.g. a stream cut before its usage arrived). */
+  estimated?: boolean
+}

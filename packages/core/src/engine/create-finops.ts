@@ -1,0 +1,351 @@
+import { randomUUID } from 'node:crypto'
+import { diag } from '@opentelemetry/api'
+import type { Attribution } from '../attribution/attribution.js'
+import { currentAttribution } from '../attribution/attribution-scope.js'
+import {
+  type AttributionRequirements,
+  missingAttribution,
+  resolveAttributionRequirements,
+} from '../attribution/attribution-requirements.js'
+import type { CallHandle, CallPath } from '../call/call-path.js'
+import type { CallRequest } from '../call/call-request.js'
+import type { CallResult } from '../call/call-result.js'
+import { ConfigError } from '../errors/config-error.js'
+import { LimitExceededError } from '../errors/limit-exceeded-error.js'
+import { MissingAttributionError } from '../errors/missing-attribution-error.js'
+import type { Admission, AdmissionGranted, Guards } from '../guards/guard-types.js'
+import { createGuards, type SpendQuery, type Spend } from '../guards/create-guards.js'
+import { createCurrency, type Currency } from '../money/currency.js'
+import { loadPolicies } from '../policies/load-policies.js'
+import { createPriceBook } from '../prices/create-price-book.js'
+import type { CostBreakdown, PriceBook, ResolvedPrice } from '../prices/price-book-types.js'
+import { memoryStore } from '../store/memory-store.js'
+import { createTelemetry } from '../telemetry/create-telemetry.js'
+import type { CallAttribution, CostAmounts, InferenceSpan, Telemetry } from '../telemetry/telemetry-types.js'
+import type { NormalizedUsage } from '../usage/normalized-usage.js'
+import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
+import { type Coverage, CoverageTracker } from './coverage-tracker.js'
+import type { FinOpsEvent } from './finops-event.js'
+import type { FinOpsOptions } from './finops-options.js'
+import { safely } from './safely.js'
+import type { UsageRecord, UsageSink } from './usage-record.js'
+
+/** @internal Where an engine keeps its {@link CallPath}; read it with `callPathOf`. */
+export const callPathKey = Symbol.for('@finops-ai/core/call-path')
+const noUsage: NormalizedUsage = Object.freeze({ inputTokens: 0, outputTokens: 0 })
+const emptyAttribution: Attribution = Object.freeze({})
+const maxRememberedUnknownPrices = 1000
+
+/** An engine: what `createFinOps` returns and `withFinOps(client, { finops })` takes. */
+export interface FinOps {
+  /** The currency every amount the engine reports is in. */
+  readonly currency: string
+  /** Budget state of a policy (and one of its `per` keys): period, spent, reserved, remaining, limits. */
+  spend(query: SpendQuery): Spend | Promise<Spend>
+  /** Attributed vs unallocated calls and cost so far. */
+  coverage(): Coverage
+  /** Waits for pending settlements and usage sinks. */
+  flush(): Promise<void>
+  /** Flushes; the engine keeps working afterwards (it holds no resources of its own). */
+  shutdown(): Promise<void>
+  /** @internal The call path provider adapters drive (see `callPathOf`). */
+  readonly [callPathKey]: CallPath
+}
+
+/**
+ * Creates an engine: attribution, guards, prices and telemetry for every call of the clients
+ * wrapped with it. Invalid configuration throws a {@link ConfigError} naming the exact path.
+ *
+ * @example
+ * const finops = createFinOps({ policies: 'policies.yaml', currency: 'EUR', exchangeRates: { EUR: 0.86 } })
+ * const openai = withFinOps(new OpenAI(), { finops, attribution: { team: 'customer-support' } })
+ */
+export function createFinOps(options: FinOpsOptions = {}): FinOps {
+  return new Engine(options)
+}
+
+class Engine implements FinOps, CallPath, CallFinisher {
+  readonly currency: string
+  readonly [callPathKey]: CallPath = this
+  private readonly money: Currency
+  private readonly requirements: AttributionRequirements
+  private readonly prices: PriceBook
+  private readonly telemetry: Telemetry
+  private readonly guards: (Guards & { spend(query: SpendQuery): Spend | Promise<Spend> }) | undefined
+  private readonly sinks: UsageSink[]
+  private readonly coverageTracker = new CoverageTracker()
+  private readonly unknownPrices = new Set<string>()
+  private readonly pending = new Set<Promise<unknown>>()
+  private readonly clock: () => number
+  private readonly maxOutputTokens: number
+  private readonly expectedOutputTokens: number | undefined
+
+  constructor(private readonly options: FinOpsOptions) {
+    this.clock = options.clock ?? Date.now
+    this.money = createCurrency({ currency: options.currency, exchangeRates: options.exchangeRates })
+    this.currency = this.money.code
+    this.requirements = resolveAttributionRequirements(options.attribution)
+    this.prices = createPriceBook({ overrides: options.prices, serviceTiers: options.serviceTiers, currency: this.money })
+    this.telemetry = createTelemetry({ tracerProvider: options.tracerProvider, meterProvider: options.meterProvider })
+    const estimate = options.estimate ?? {}
+    this.maxOutputTokens = positiveInteger(estimate.defaultMaxOutputTokens ?? 1024, 'estimate.defaultMaxOutputTokens')
+    this.expectedOutputTokens =
+      estimate.reserve === 'expected' ? positiveInteger(estimate.expectedOutputTokens ?? 256, 'estimate.expectedOutputTokens') : undefined
+    this.sinks = options.onUsage === undefined ? [] : Array.isArray(options.onUsage) ? options.onUsage : [options.onUsage]
+    const policySource = options.policies ?? process.env.FINOPS_POLICY_FILE
+    const policies = policySource === undefined || policySource === '' ? [] : loadPolicies(policySource)
+    this.guards =
+      policies.length === 0
+        ? undefined
+        : createGuards({
+            policies,
+            store: options.store ?? memoryStore({ clock: this.clock }),
+            emit: (event) => this.emit(event),
+            toUsdNanos: (amount, currency) => this.money.toUsdNanos(amount, currency),
+            fromUsdNanos: (nanos) => this.money.fromUsdNanos(nanos),
+            currency: this.currency,
+            clock: this.clock,
+            onStoreError: options.onStoreError,
+          })
+  }
+
+  spend(query: SpendQuery): Spend | Promise<Spend> {
+    if (this.guards === undefined) {
+      throw new ConfigError({ path: 'policies', detail: `no policy '${query.policy}': this engine has no policies` })
+    }
+    return this.guards.spend(query)
+  }
+
+  coverage(): Coverage {
+    return this.coverageTracker.snapshot((nanos) => this.money.fromUsdNanos(nanos), this.currency)
+  }
+
+  async flush(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled(this.pending)
+  }
+
+  shutdown(): Promise<void> {
+    return this.flush()
+  }
+
+  begin(request: CallRequest): CallHandle | Promise<CallHandle> {
+    const values = this.attributionOf(request)
+    const missing = missingAttribution(values, this.requirements.required)
+    const attribution: CallAttribution = { values, missing }
+    const span = this.telemetry.startInference(request, attribution)
+    if (missing.length > 0 && this.requirements.onMissing !== 'allow') {
+      if (this.requirements.onMissing === 'throw') return this.reject(span, new MissingAttributionError(missing))
+      this.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(this.clock()), missing })
+    }
+    const price = this.priceOf(request)
+    if (price === null && this.options.unknownPrice === 'block') {
+      return this.reject(
+        span,
+        new ConfigError({
+          path: `prices["${request.model}"]`,
+          detail: `no price known for ${request.provider} model '${request.model}' and unknownPrice is 'block'; add a price override`,
+        }),
+      )
+    }
+    const startTime = this.clock()
+    const startedAt = performance.now()
+    if (this.guards === undefined) {
+      return new AdmittedCall(this, { request, attribution, span, price, admission: undefined, startTime, startedAt })
+    }
+    const estimatedOutput = this.estimatedOutputTokens(request)
+    const estimatedCostNanos =
+      price === null ? 0 : price.cost({ inputTokens: request.estimatedInputTokens, outputTokens: estimatedOutput }).totalNanos
+    const admission = this.guards.admit({
+      attribution: values,
+      model: request.model,
+      estimatedTokens: request.estimatedInputTokens + estimatedOutput,
+      estimatedCostNanos,
+    })
+    const admitted = (decision: Admission): CallHandle => {
+      if (!decision.allowed) {
+        span.deny(decision.denial)
+        this.emit({ type: 'limit_exceeded', key: '', at: new Date(this.clock()), ...decision.denial })
+        this.record(
+          { request, attribution, span, price, admission: undefined, startTime, startedAt },
+          'denied',
+          undefined,
+          null,
+          decision.denial.reason,
+        )
+        throw new LimitExceededError(decision.denial)
+      }
+      span.setPolicyKeys(decision.policyKeys)
+      if (decision.downgradedFrom !== undefined) span.setModel(decision.model, decision.downgradedFrom)
+      for (const policy of decision.softLimitPolicies) span.addEvent('finops.soft_limit', { 'finops.policy.key': policy })
+      return new AdmittedCall(this, { request, attribution, span, price, admission: decision, startTime, startedAt })
+    }
+    return admission instanceof Promise ? admission.then(admitted) : admitted(admission)
+  }
+
+  finish(state: CallState, outcome: { error?: unknown; result: CallResult | undefined }): void {
+    const result = outcome.result
+    const usage = result?.usage ?? noUsage
+    const breakdown = this.costOf(state, usage, result?.serviceTier)
+    const complete = (budgetRemainingNanos: number | undefined): void => {
+      const inference = {
+        result: result ?? { usage },
+        cost: this.amounts(breakdown, state.price),
+        policyKeys: state.admission?.policyKeys ?? [],
+        budgetRemaining: budgetRemainingNanos === undefined ? undefined : this.money.fromUsdNanos(budgetRemainingNanos),
+        storeDegraded: state.admission?.storeDegraded,
+      }
+      if (outcome.error === undefined) state.span.succeed(inference)
+      else state.span.fail(outcome.error, result === undefined ? undefined : inference)
+      this.coverageTracker.record(state.attribution.missing, breakdown?.totalNanos ?? 0)
+      this.record(state, outcome.error === undefined ? 'ok' : 'error', result, breakdown, errorType(outcome.error))
+    }
+    let settled: ReturnType<AdmissionGranted['settle']> | undefined
+    try {
+      settled = state.admission?.settle({ tokens: usage.inputTokens + usage.outputTokens, costNanos: breakdown?.totalNanos ?? 0 })
+    } catch (error) {
+      diag.error('finops-ai: settling a call failed', error)
+    }
+    if (settled instanceof Promise) {
+      this.track(
+        settled.then(
+          (settleOutcome) => complete(settleOutcome.budgetRemainingNanos),
+          (error: unknown) => {
+            diag.error('finops-ai: settling a call failed', error)
+            complete(undefined)
+          },
+        ),
+      )
+    } else {
+      complete(settled?.budgetRemainingNanos)
+    }
+  }
+
+  private costOf(state: CallState, usage: NormalizedUsage, serviceTier: string | undefined): CostBreakdown | null {
+    if (state.price === null) return null
+    try {
+      return state.price.cost(usage, { serviceTier: serviceTier ?? state.request.serviceTier })
+    } catch (error) {
+      diag.error('finops-ai: pricing a call failed', error)
+      return null
+    }
+  }
+
+  private attributionOf(request: CallRequest): Attribution {
+    const scope = currentAttribution()
+    const engineDefaults = this.requirements.defaults
+    const clientDefaults = request.clientAttribution
+    if (engineDefaults === undefined && clientDefaults === undefined) return scope ?? emptyAttribution
+    return { ...engineDefaults, ...clientDefaults, ...scope }
+  }
+
+  private priceOf(request: CallRequest): ResolvedPrice | null {
+    const price = this.prices.resolve(request.provider, request.model, new Date(this.clock()))
+    if (price === null) {
+      const id = `${request.provider}\u0000${request.model}`
+      if (!this.unknownPrices.has(id) && this.unknownPrices.size < maxRememberedUnknownPrices) {
+        this.unknownPrices.add(id)
+        this.emit({ type: 'unknown_price', policy: '', key: '', at: new Date(this.clock()), provider: request.provider, model: request.model })
+      }
+    }
+    return price
+  }
+
+  private estimatedOutputTokens(request: CallRequest): number {
+    if (request.operation === 'embeddings') return 0
+    const max = request.maxOutputTokens ?? this.maxOutputTokens
+    return this.expectedOutputTokens === undefined ? max : Math.min(max, this.expectedOutputTokens)
+  }
+
+  private reject(span: InferenceSpan, error: Error): never {
+    span.fail(error)
+    throw error
+  }
+
+  private amounts(breakdown: CostBreakdown | null, price: ResolvedPrice | null): CostAmounts | null {
+    if (breakdown === null || price === null) return null
+    const money = this.money
+    return {
+      amount: money.fromUsdNanos(breakdown.totalNanos),
+      input: money.fromUsdNanos(breakdown.inputNanos + breakdown.cacheReadNanos + breakdown.cacheWriteNanos),
+      output: money.fromUsdNanos(breakdown.outputNanos),
+      currency: this.currency,
+      source: price.source,
+    }
+  }
+
+  private record(
+    state: CallState,
+    status: UsageRecord['status'],
+    result: CallResult | undefined,
+    breakdown: CostBreakdown | null,
+    errorTypeName: string | undefined,
+  ): void {
+    if (this.sinks.length === 0) return
+    const money = this.money
+    const { request, admission } = state
+    const record: UsageRecord = {
+      id: randomUUID(),
+      startTime: new Date(state.startTime).toISOString(),
+      durationMs: performance.now() - state.startedAt,
+      provider: request.provider,
+      operation: request.operation,
+      model: admission?.model ?? request.model,
+      responseModel: result?.responseModel,
+      downgradedFrom: admission?.downgradedFrom,
+      serviceTier: result?.serviceTier ?? request.serviceTier,
+      stream: request.stream,
+      attribution: state.attribution.values,
+      unallocated: state.attribution.missing.length > 0,
+      usage: result?.usage ?? noUsage,
+      estimated: result?.estimated === true,
+      cost:
+        breakdown === null || state.price === null
+          ? null
+          : {
+              amount: money.fromUsdNanos(breakdown.totalNanos),
+              input: money.fromUsdNanos(breakdown.inputNanos),
+              cacheRead: money.fromUsdNanos(breakdown.cacheReadNanos),
+              cacheWrite: money.fromUsdNanos(breakdown.cacheWriteNanos),
+              output: money.fromUsdNanos(breakdown.outputNanos),
+              request: money.fromUsdNanos(breakdown.requestNanos),
+              currency: this.currency,
+              usdNanos: breakdown.totalNanos,
+              source: state.price.source,
+            },
+      policyKeys: admission?.policyKeys ?? [],
+      status,
+      errorType: errorTypeName,
+    }
+    for (const sink of this.sinks) {
+      safely('a usage sink', () => {
+        const written = sink(record)
+        if (written instanceof Promise) this.track(written)
+      })
+    }
+  }
+
+  private emit(event: FinOpsEvent): void {
+    const onEvent = this.options.onEvent
+    if (onEvent !== undefined) safely(`onEvent(${event.type})`, () => onEvent(event))
+  }
+
+  private track(promise: Promise<unknown>): void {
+    const tracked: Promise<unknown> = promise
+      .catch((error: unknown) => diag.error('finops-ai: background bookkeeping failed', error))
+      .finally(() => this.pending.delete(tracked))
+    this.pending.add(tracked)
+  }
+}
+
+function errorType(error: unknown): string | undefined {
+  if (error === undefined) return undefined
+  if (LimitExceededError.isInstance(error)) return error.reason
+  const status = (error as { status?: unknown } | null)?.status
+  if (typeof status === 'number') return String(status)
+  return error instanceof Error ? error.constructor.name : 'Error'
+}
+
+function positiveInteger(value: number, path: string): number {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new ConfigError({ path, detail: `expected a positive integer, got ${value}` })
+  return value
+}

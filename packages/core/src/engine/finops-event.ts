@@ -1,0 +1,72 @@
+import type { LimitReason } from '../errors/limit-exceeded-error.js'
+
+interface EventBase {
+  /** Key of the policy concerned (with its `per` value), or `''` when no policy is concerned. */
+  policy: string
+  /** The counter key within the policy (`per` value), or `''`. */
+  key: string
+  /** When it happened. */
+  at: Date
+}
+
+/** A policy's soft budget was reached: emitted once per policy key per budget period. */
+export interface SoftLimitEvent extends EventBase {
+  type: 'soft_limit'
+  /** Spent plus reserved, in the engine currency, when the soft limit was crossed. */
+  spent: number
+  softLimit: number
+  currency: string
+}
+
+/** The cost-velocity circuit breaker opened (calls are rejected until `until`). */
+export interface CircuitOpenEvent extends EventBase {
+  type: 'circuit_open'
+  /** Cost in the trailing minute, in the engine currency. */
+  velocity: number
+  limit: number
+  currency: string
+  until: Date
+}
+
+/** The breaker closed again after a successful probe call. */
+export interface CircuitClosedEvent extends EventBase {
+  type: 'circuit_closed'
+}
+
+/** A call was denied by a guard. */
+export interface LimitExceededEvent extends EventBase {
+  type: 'limit_exceeded'
+  reason: LimitReason
+  limit: number
+  current: number
+  retryAfterMs?: number
+}
+
+/** A model has no known price: its calls cost `null` (once per provider and model). */
+export interface UnknownPriceEvent extends EventBase {
+  type: 'unknown_price'
+  provider: string
+  model: string
+}
+
+/** The store failed or timed out; calls went on as configured (`fail-open`) or were rejected. */
+export interface StoreDegradedEvent extends EventBase {
+  type: 'store_degraded'
+  error: unknown
+}
+
+/** A call lacked required attribution keys. */
+export interface AttributionMissingEvent extends EventBase {
+  type: 'attribution_missing'
+  missing: string[]
+}
+
+/** Everything `onEvent` receives. */
+export type FinOpsEvent =
+  | SoftLimitEvent
+  | CircuitOpenEvent
+  | CircuitClosedEvent
+  | LimitExceededEvent
+  | UnknownPriceEvent
+  | StoreDegradedEvent
+  | AttributionMissingEvent

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto'
+import type { FinOpsEvent } from '../engine/finops-event.js'
+import { ConfigError } from '../errors/config-error.js'
+import type { LimitDenial } from '../errors/limit-exceeded-error.js'
+import { compilePolicies, policyCounterKey, type CompiledPolicy } from '../policies/compiled-policy.js'
+import { loadPolicies, type PolicySource } from '../policies/load-policies.js'
+import { createPolicyIndex } from '../policies/policy-index.js'
+import type { MaybePromise, ReserveDecision, SettleResult, Store } from '../store/store.js'
+import type { Admission, AdmissionDenied, AdmissionGranted, ActualUse, GuardedCall, Guards, SettleOutcome } from './guard-types.js'
+import { attempt } from './maybe-promise.js'
+import { planReservation, type ReservationPlan } from './reservation-plan.js'
+import { readSpend, type Spend, type SpendQuery } from './read-spend.js'
+import { createWaitQueue } from './wait-queue.js'
+
+export type { Spend, SpendQuery } from './read-spend.js'
+
+/** Options of {@link createGuards}. */
+export interface GuardsOptions {
+  /** Policies: an array, `{ policies }`, a path to a YAML/JSON file, or the result of `loadPolicies`. */
+  policies: PolicySource
+  /** Where counters live, e.g. `memoryStore()`. */
+  store: Store
+  /** Receives `soft_limit`, `circuit_open`, `circuit_closed` and `store_degraded` events. A throw is ignored. */
+  emit: (event: FinOpsEvent) => void
+  /** Configured amount in `currency` (e.g. `6000`, `'EUR'`) → nano-USD. */
+  toUsdNanos: (amount: number, currency: string) => number
+  /** Nano-USD → decimal amount in the engine currency (for denials, events and `spend`). */
+  fromUsdNanos: (nanos: number) => number
+  /** The engine currency: unit of reported amounts and of policy amounts without a currency. */
+  currency: string
+  /** Time source in epoch ms, passed to the store as `now`. Default `Date.now`. */
+  clock?: () => number
+  /**
+   * When the store throws or rejects: `'fail-open'` admits the call with `storeDegraded: true`
+   * (and nothing reserved); `'fail-closed'` denies it with reason `'circuit_breaker'`, limit 0,
+   * current 0 and no `retryAfterMs`. Either way a `store_degraded` event is emitted, and
+   * settlement failures are emitted, never thrown. Default `'fail-open'`.
+   */
+  onStoreError?: 'fail-open' | 'fail-closed'
+}
+
+/** {@link Guards} plus spend queries. */
+export interface FinOpsGuards extends Guards {
+  /**
+   * Budget state of one policy (and `per` value): synchronous with the memory store. Throws a
+   * `ConfigError` for an unknown policy or a policy without a budget.
+   */
+  spend(query: SpendQuery): Spend | Promise<Spend>
+}
+
+const noOutcome: SettleOutcome = Object.freeze({})
+
+/**
+ * Enforces policies for the engine: one atomic `store.reserve` per call across every counter of
+ * every matching policy, one `store.settle` per admitted call. Policies are validated, converted to
+ * nano-USD and indexed once here. `admit` returns synchronously when the store does, except when a
+ * denied call waits (`onLimit: 'wait'`), which returns a promise.
+ *
+ * Soft limits: the call whose reservation (or settlement) first reaches a policy's soft limit in a
+ * period gets the policy key in `softLimitPolicies` and one `soft_limit` event is emitted; while
+ * spent + reserved stays at or above it, `on_soft_limit.downgrade` replaces the requested model
+ * (the first matching policy with a downgrade for the model wins). The estimate reserved is the one
+ * of the requested model.
+ */
+export function createGuards(options: GuardsOptions): FinOpsGuards {
+  const { store, fromUsdNanos, currency } = options
+  const clock = options.clock ?? Date.now
+  const failOpen = (options.onStoreError ?? 'fail-open') === 'fail-open'
+  const policies = compilePolicies(loadPolicies(options.policies), { toUsdNanos: options.toUsdNanos, currency })
+  const index = createPolicyIndex(policies)
+  const byKey = new Map(policies.map((policy) => [policy.key, policy]))
+  const queue = createWaitQueue(clock)
+  const idPrefix = randomUUID()
+  let sequence = 0
+
+  const emit = (event: FinOpsEvent): void => {
+    try {
+      options.emit(event)
+    } catch {
+      // Events never break a call.
+    }
+  }
+  const storeDegraded = (error: unknown, policy = ''): void => emit({ type: 'store_degraded', policy, key: '', at: new Date(clock()), error })
+
+  const circuitOpen = (plan: ReservationPlan, opened: { index: number; velocity: number; until: number }): void => {
+    const slot = plan.slots[opened.index]!
+    emit({
+      type: 'circuit_open',
+      policy: slot.counterKey,
+      key: slot.perValue,
+      at: new Date(clock()),
+      velocity: fromUsdNanos(opened.velocity),
+      limit: fromUsdNanos(slot.policy.breaker!.velocityNanos),
+      currency,
+      until: new Date(opened.until),
+    })
+  }
+
+  const softLimit = (plan: ReservationPlan, slotIndex: number, spentNanos: number): string => {
+    const slot = plan.slots[slotIndex]!
+    const soft = slot.policy.budget!.softNanos!
+    emit({ type: 'soft_limit', policy: slot.counterKey, key: slot.perValue, at: new Date(clock()), spent: fromUsdNanos(spentNanos), softLimit: fromUsdNanos(soft), currency })
+    return slot.policy.key
+  }
+
+  const settled = (plan: ReservationPlan, result: SettleResult): SettleOutcome => {
+    const outcome: SettleOutcome = {}
+    if (result.opened) circuitOpen(plan, result.opened)
+    result.counters.forEach((counter, slotIndex) => {
+      const slot = plan.slots[slotIndex]!
+      if (counter.kind === 'budget') {
+        if (counter.softLimitCrossed) (outcome.softLimitPolicies ??= []).push(softLimit(plan, slotIndex, counter.spent + counter.reserved))
+        const hard = slot.policy.budget!.hardNanos
+        if (hard !== undefined) {
+          const remaining = hard - counter.spent - counter.reserved
+          if (outcome.budgetRemainingNanos === undefined || remaining < outcome.budgetRemainingNanos) outcome.budgetRemainingNanos = remaining
+        }
+      } else if (counter.kind === 'breaker' && counter.closed) {
+        emit({ type: 'circuit_closed', policy: slot.counterKey, key: slot.perValue, at: new Date(clock()) })
+      }
+    })
+    return outcome
+  }
+
+  const granted = (call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, id: string, decision: ReserveDecision & { allowed: true }): AdmissionGranted => {
+    let model = call.model
+    let downgradedFrom: string | undefined
+    const softLimitPolicies: string[] = []
+    decision.counters.forEach((counter, slotIndex) => {
+      if (counter.kind !== 'budget') return
+      if (counter.softLimitCrossed) softLimitPolicies.push(softLimit(plan, slotIndex, counter.spent + counter.reserved))
+      const downgrade = plan.slots[slotIndex]!.policy.downgrade?.get(call.model)
+      if (counter.overSoftLimit && downgrade !== undefined && downgradedFrom === undefined) {
+        downgradedFrom = call.model
+        model = downgrade
+      }
+    })
+    let outcome: MaybePromise<SettleOutcome> | undefined
+    const settle = (actual: ActualUse): MaybePromise<SettleOutcome> => {
+      if (outcome !== undefined) return outcome
+      const request = { id, now: clock(), tokens: whole(actual.tokens), costNanos: whole(actual.costNanos) }
+      outcome = attempt(
+        () => store.settle(request),
+        (result) => {
+          queue.wake()
+          return settled(plan, result)
+        },
+        (error) => {
+          storeDegraded(error, plan.slots[0]?.counterKey)
+          queue.wake()
+          return noOutcome
+        },
+      )
+      return outcome
+    }
+    const admission: AdmissionGranted = { allowed: true, policyKeys: matched.map((policy) => policy.key), model, softLimitPolicies, storeDegraded: false, settle }
+    if (downgradedFrom !== undefined) admission.downgradedFrom = downgradedFrom
+    return admission
+  }
+
+  const denied = (plan: ReservationPlan, decision: ReserveDecision & { allowed: false }): AdmissionDenied => {
+    if (decision.opened) circuitOpen(plan, decision.opened)
+    const slot = plan.slots[decision.index]!
+    const money = slot.reason === 'budget' || slot.reason === 'circuit_breaker'
+    const denial: LimitDenial = {
+      reason: slot.reason,
+      policy: slot.counterKey,
+      limit: money ? fromUsdNanos(decision.limit) : decision.limit,
+      current: money ? fromUsdNanos(decision.used) : decision.used,
+    }
+    if (decision.retryAfterMs !== undefined) denial.retryAfterMs = decision.retryAfterMs
+    return { allowed: false, denial }
+  }
+
+  const storeFailed = (error: unknown, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): Admission => {
+    storeDegraded(error, plan.slots[0]?.counterKey)
+    if (failOpen) return { allowed: true, policyKeys: matched.map((policy) => policy.key), model: call.model, softLimitPolicies: [], storeDegraded: true, settle: () => noOutcome }
+    return { allowed: false, denial: { reason: 'circuit_breaker', policy: plan.slots[0]?.counterKey ?? matched[0]!.key, limit: 0, current: 0 } }
+  }
+
+  const reserveOnce = (call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): MaybePromise<Admission> => {
+    const id = `${idPrefix}:${++sequence}`
+    return attempt(
+      () => store.reserve({ id, now: clock(), counters: plan.counters }),
+      (decision) => (decision.allowed ? granted(call, matched, plan, id, decision) : denied(plan, decision)),
+      (error) => storeFailed(error, call, matched, plan),
+    )
+  }
+
+  const waitIfAllowed = (admission: Admission, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): MaybePromise<Admission> => {
+    if (admission.allowed) return admission
+    const { denial } = admission
+    const policy = byKey.get(plan.slots.find((slot) => slot.counterKey === denial.policy && slot.reason === denial.reason)?.policy.key ?? '')
+    if (!policy || policy.onLimit !== 'wait') return admission
+    const retryAfter = denial.retryAfterMs
+    if (retryAfter === undefined ? denial.reason === 'budget' : retryAfter > policy.maxWaitMs) return admission
+    return queue.wait(() => reserveOnce(call, matched, plan), admission, clock() + policy.maxWaitMs)
+  }
+
+  return {
+    admit(call) {
+      const matched = index.match(call.attribution)
+      if (matched.length === 0) {
+        return { allowed: true, policyKeys: [], model: call.model, softLimitPolicies: [], storeDegraded: false, settle: () => noOutcome }
+      }
+      const plan = planReservation(matched, call)
+      const first = reserveOnce(call, matched, plan)
+      return first instanceof Promise ? first.then((admission) => waitIfAllowed(admission, call, matched, plan)) : waitIfAllowed(first, call, matched, plan)
+    },
+    spend(query) {
+      const policy = byKey.get(query.policy)
+      if (!policy) throw new ConfigError({ path: 'policy', detail: `no policy '${query.policy}'` })
+      if (!policy.budget) throw new ConfigError({ path: 'policy', detail: `policy '${query.policy}' has no budget` })
+      const counterKey = policyCounterKey(policy, policy.per === undefined || query.key === undefined ? {} : { [policy.per]: query.key })
+      return readSpend(store, policy, counterKey, { fromUsdNanos, currency, now: clock() })
+    },
+  }
+}
+
+function whole(value: number): number {
+  return Number.isFinite(value) && value > 0 ? Math.round(value) : 0
+}

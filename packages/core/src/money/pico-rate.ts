@@ -1,0 +1,20 @@
+/**
+ * USD per 1M tokens (e.g. `2.5`) → integer pico-USD (1e-12 USD) per token (`2_500_000`).
+ *
+ * Prices are converted once, at resolve time, so the per-call arithmetic is integer-only. One
+ * pico-USD per token is 1e-6 USD per million tokens, finer than any published price; `Math.round`
+ * absorbs the float noise of the decimal input (`0.00051 * 1e6 = 510.00000000000006` → `510`).
+ */
+export function picoPerTokenFromMtok(usdPerMillionTokens: number): number {
+  return Math.round(usdPerMillionTokens * 1e6)
+}
+
+/** USD per 1000 units (genai-prices' `*_kcount`, e.g. `10` per 1000 web searches) → pico-USD per unit. */
+export function picoPerUnitFromKcount(usdPerThousand: number): number {
+  return Math.round(usdPerThousand * 1e9)
+}
+
+/** USD per unit (e.g. a per-request fee of `0.005`) → integer pico-USD per unit. */
+export function picoPerUnitFromUsd(usd: number): number {
+  return Math.round(usd * 1e12)
+}

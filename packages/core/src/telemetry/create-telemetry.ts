@@ -1,0 +1,151 @@
+import {
+  context,
+  createNoopMeter,
+  diag,
+  metrics,
+  SpanKind,
+  trace,
+  type Meter,
+  type MeterProvider,
+  type Tracer,
+  type TracerProvider,
+} from '@opentelemetry/api'
+import type { CallRequest } from '../call/call-request.js'
+import { createInferenceInstruments, type InferenceInstruments } from './inference-instruments.js'
+import { createInferenceSpan } from './inference-span.js'
+import { addRequestAttributes, samplingAttributes } from './request-attributes.js'
+import { semconvNames, type SemconvMode } from './semconv.js'
+import { readTelemetryEnvironment } from './telemetry-environment.js'
+import type { CallAttribution, InferenceSpan, Telemetry } from './telemetry-types.js'
+
+/** Instrumentation scope name of finops-ai's tracer and meter. */
+export const INSTRUMENTATION_SCOPE_NAME = '@finops-ai/core'
+/** Instrumentation scope version: the version of `@finops-ai/core` (a test keeps it in step with package.json). */
+export const INSTRUMENTATION_SCOPE_VERSION = '0.1.0'
+
+/** Options of {@link createTelemetry}. */
+export interface CreateTelemetryOptions {
+  /**
+   * Where spans go. Default: the global tracer provider of `@opentelemetry/api`, looked up on every
+   * call (cheaply), so an SDK registered after the engine was created is still used.
+   */
+  tracerProvider?: TracerProvider
+  /**
+   * Where metrics go. Default: the global meter provider of `@opentelemetry/api`, looked up on
+   * every call (cheaply), so an SDK registered after the engine was created is still used.
+   */
+  meterProvider?: MeterProvider
+  /**
+   * GenAI naming: `default` = semantic conventions v1.41.0 (what backends consume today);
+   * `latest` = the newest experimental names (`gen_ai.usage.cache_write.input_tokens`,
+   * `gen_ai.client.inference.*` metrics, proposed `gen_ai.usage.cost.*`).
+   * Default: `latest` when env `OTEL_SEMCONV_STABILITY_OPT_IN` (comma-separated) contains
+   * `gen_ai_latest_experimental`, else `default`. Read once, here.
+   */
+  semconv?: SemconvMode
+  /**
+   * Whether prompt and completion content may be recorded. Nothing records content yet; this is
+   * the switch later content capture reads. Default: env
+   * `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` is `true`, else `false`. Read once, here.
+   */
+  captureContent?: boolean
+}
+
+/** The {@link Telemetry} {@link createTelemetry} returns, with the settings it resolved. */
+export interface InferenceTelemetry extends Telemetry {
+  /** The naming mode in effect. */
+  readonly semconv: SemconvMode
+  /** Whether content capture is switched on (see {@link CreateTelemetryOptions.captureContent}). */
+  readonly captureContent: boolean
+}
+
+/**
+ * Creates the telemetry the engine calls: one CLIENT span `"{operation} {model}"` per call with
+ * GenAI semantic-convention and `finops.*` attributes, and the GenAI and finops metrics.
+ *
+ * Costs almost nothing without an OpenTelemetry SDK: no span is started, no attribute object is
+ * built and no metric is recorded. Every method swallows its own errors and logs them through
+ * `diag.warn`; telemetry never breaks a call.
+ */
+export function createTelemetry(options: CreateTelemetryOptions = {}): InferenceTelemetry {
+  const environment = options.semconv === undefined || options.captureContent === undefined ? readTelemetryEnvironment() : undefined
+  const mode = options.semconv ?? environment?.semconv ?? 'default'
+  const captureContent = options.captureContent ?? environment?.captureContent ?? false
+  const names = semconvNames(mode)
+  const tracers = tracerSource(options.tracerProvider)
+  const meters = instrumentSource(options.meterProvider, mode)
+
+  return {
+    semconv: mode,
+    captureContent,
+    startInference(request: CallRequest, attribution: CallAttribution): InferenceSpan {
+      const parent = context.active()
+      let instruments: InferenceInstruments | null = null
+      try {
+        instruments = meters()
+      } catch (error) {
+        diag.warn('finops-ai: telemetry could not get its metric instruments; metrics are skipped', error)
+      }
+      try {
+        const tracer = tracers()
+        if (tracer === null) return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, names })
+        const span = tracer.startSpan(
+          `${request.operation} ${request.model}`,
+          { kind: SpanKind.CLIENT, attributes: samplingAttributes(request) },
+          parent,
+        )
+        if (span.isRecording()) span.setAttributes(addRequestAttributes({}, request, attribution))
+        return createInferenceSpan({ request, attribution, span, context: trace.setSpan(parent, span), instruments, names })
+      } catch (error) {
+        diag.warn('finops-ai: telemetry could not start an inference span; the call is not affected', error)
+        return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, names })
+      }
+    },
+  }
+}
+
+/**
+ * The tracer to use for a call, or `null` when no tracing SDK is behind the (global proxy)
+ * provider. The global `ProxyTracerProvider` is asked for its delegate until one is registered,
+ * then the delegate's tracer is kept for as long as the global provider stays the same.
+ */
+function tracerSource(configured: TracerProvider | undefined): () => Tracer | null {
+  let provider: TracerProvider | undefined
+  let tracer: Tracer | null = null
+  return () => {
+    const current = configured ?? trace.getTracerProvider()
+    if (current === provider && tracer !== null) return tracer
+    provider = current
+    const proxy = current as Partial<Pick<ProxyTracerProviderLike, 'getDelegateTracer'>>
+    tracer =
+      typeof proxy.getDelegateTracer === 'function'
+        ? (proxy.getDelegateTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION) ?? null)
+        : current.getTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION)
+    return tracer
+  }
+}
+
+interface ProxyTracerProviderLike {
+  getDelegateTracer(name: string, version?: string): Tracer | undefined
+}
+
+/**
+ * The metric instruments to use for a call, or `null` when the meter is the API's no-op meter.
+ * Instruments are created once per meter provider (the global one is looked up each call: the
+ * metrics API has no proxy, so this is how a provider registered later gets used).
+ */
+function instrumentSource(configured: MeterProvider | undefined, mode: SemconvMode): () => InferenceInstruments | null {
+  let noopMeter: (new () => Meter) | undefined
+  let provider: MeterProvider | undefined
+  let instruments: InferenceInstruments | null = null
+  return () => {
+    const current = configured ?? metrics.getMeterProvider()
+    if (current === provider) return instruments
+    provider = current
+    instruments = null
+    noopMeter ??= createNoopMeter().constructor as new () => Meter
+    const meter = current.getMeter(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION)
+    if (!(meter instanceof noopMeter)) instruments = createInferenceInstruments(meter, mode)
+    return instruments
+  }
+}

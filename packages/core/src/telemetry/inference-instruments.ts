@@ -1,0 +1,129 @@
+import { ValueType, type Attributes, type Counter, type Histogram, type Meter } from '@opentelemetry/api'
+import type { NormalizedUsage } from '../usage/normalized-usage.js'
+import { cacheWriteTokens } from './outcome-attributes.js'
+import {
+  ATTR_FINOPS_COST_CURRENCY,
+  ATTR_GEN_AI_TOKEN_MODALITY,
+  ATTR_GEN_AI_TOKEN_TYPE,
+  GEN_AI_TOKEN_MODALITY_VALUE_UNKNOWN,
+  GEN_AI_TOKEN_TYPE_VALUE_INPUT,
+  GEN_AI_TOKEN_TYPE_VALUE_OUTPUT,
+  METRIC_FINOPS_ATTRIBUTION_MISSING,
+  METRIC_FINOPS_COST,
+  METRIC_FINOPS_GUARD_DENIALS,
+  METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS,
+  METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS,
+  METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS,
+  METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_WRITE_INPUT_TOKENS,
+  METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_INPUT_TOKENS,
+  METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_OUTPUT_TOKENS,
+  METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_REASONING_OUTPUT_TOKENS,
+  METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
+  SECONDS_BUCKETS,
+  TOKEN_BUCKETS,
+  semconvNames,
+  type SemconvMode,
+} from './semconv.js'
+
+/** The metric instruments of inference calls, created once per meter and naming mode. */
+export interface InferenceInstruments {
+  /** Token usage: `gen_ai.client.token.usage` (default) or the `gen_ai.client.inference.usage.*` counters and `gen_ai.client.inference.operation.*` histograms (latest). */
+  recordUsage(usage: NormalizedUsage, attributes: Attributes): void
+  /** `gen_ai.client.operation.duration` (default) or `gen_ai.client.inference.duration` (latest), seconds. */
+  recordDuration(seconds: number, attributes: Attributes): void
+  /** `gen_ai.client.operation.time_to_first_chunk` (default) or `gen_ai.client.inference.time_to_first_chunk` (latest), seconds. */
+  recordTimeToFirstChunk(seconds: number, attributes: Attributes): void
+  /** `finops.cost` += `amount`; the counter's unit is `{<currency>}` and `finops.cost.currency` is added. */
+  addCost(amount: number, currency: string, attributes: Attributes): void
+  /** `finops.guard.denials` += 1. */
+  countDenial(attributes: Attributes): void
+  /** `finops.attribution.missing` += 1. */
+  countMissingAttribution(attributes: Attributes): void
+}
+
+/** Creates the instruments of `mode` on `meter` (with the spec's explicit bucket advice). */
+export function createInferenceInstruments(meter: Meter, mode: SemconvMode): InferenceInstruments {
+  const names = semconvNames(mode)
+  const duration = meter.createHistogram(names.durationMetric, {
+    description: 'GenAI operation duration.',
+    unit: 's',
+    advice: { explicitBucketBoundaries: [...SECONDS_BUCKETS] },
+  })
+  const timeToFirstChunk = meter.createHistogram(names.timeToFirstChunkMetric, {
+    description: 'Time to receive the first chunk of a streamed response.',
+    unit: 's',
+    advice: { explicitBucketBoundaries: [...SECONDS_BUCKETS] },
+  })
+  const denials = meter.createCounter(METRIC_FINOPS_GUARD_DENIALS, {
+    description: 'Calls denied by a finops-ai guard.',
+    unit: '{call}',
+    valueType: ValueType.INT,
+  })
+  const missingAttribution = meter.createCounter(METRIC_FINOPS_ATTRIBUTION_MISSING, {
+    description: 'Calls that lacked required attribution keys.',
+    unit: '{call}',
+    valueType: ValueType.INT,
+  })
+  const costCounters = new Map<string, Counter>()
+  const recordUsage = mode === 'latest' ? latestUsageRecorder(meter) : defaultUsageRecorder(meter)
+
+  return {
+    recordUsage,
+    recordDuration: (seconds, attributes) => duration.record(seconds, attributes),
+    recordTimeToFirstChunk: (seconds, attributes) => timeToFirstChunk.record(seconds, attributes),
+    addCost(amount, currency, attributes) {
+      let counter = costCounters.get(currency)
+      if (counter === undefined) {
+        counter = meter.createCounter(METRIC_FINOPS_COST, {
+          description: 'Cost of model calls as priced by finops-ai, in the engine currency.',
+          unit: `{${currency}}`,
+        })
+        costCounters.set(currency, counter)
+      }
+      counter.add(amount, { ...attributes, [ATTR_FINOPS_COST_CURRENCY]: currency })
+    },
+    countDenial: (attributes) => denials.add(1, attributes),
+    countMissingAttribution: (attributes) => missingAttribution.add(1, attributes),
+  }
+}
+
+function tokenHistogram(meter: Meter, name: string, description: string): Histogram {
+  return meter.createHistogram(name, {
+    description,
+    unit: '{token}',
+    valueType: ValueType.INT,
+    advice: { explicitBucketBoundaries: [...TOKEN_BUCKETS] },
+  })
+}
+
+function defaultUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] {
+  const tokens = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_TOKEN_USAGE, 'Number of input and output tokens used.')
+  return (usage, attributes) => {
+    tokens.record(usage.inputTokens, { ...attributes, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_VALUE_INPUT })
+    tokens.record(usage.outputTokens, { ...attributes, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_VALUE_OUTPUT })
+  }
+}
+
+function latestUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] {
+  const counter = (name: string, description: string): Counter =>
+    meter.createCounter(name, { description, unit: '{token}', valueType: ValueType.INT })
+  const input = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_INPUT_TOKENS, 'The number of input tokens used, including cached tokens.')
+  const output = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_OUTPUT_TOKENS, 'The number of output tokens used, including reasoning tokens.')
+  const cacheRead = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS, 'The number of input tokens served from a provider-managed cache.')
+  const cacheWrite = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_WRITE_INPUT_TOKENS, 'The number of input tokens written to a provider-managed cache.')
+  const reasoning = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_REASONING_OUTPUT_TOKENS, 'The number of output tokens used for reasoning.')
+  const inputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS, 'The number of input tokens used per inference operation.')
+  const outputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS, 'The number of output tokens used per inference operation.')
+  return (usage, attributes) => {
+    inputPerOperation.record(usage.inputTokens, attributes)
+    outputPerOperation.record(usage.outputTokens, attributes)
+    // The adapters do not split usage by modality: the spec's `unknown` modality applies.
+    const byModality = { ...attributes, [ATTR_GEN_AI_TOKEN_MODALITY]: GEN_AI_TOKEN_MODALITY_VALUE_UNKNOWN }
+    input.add(usage.inputTokens, byModality)
+    output.add(usage.outputTokens, byModality)
+    if (usage.cacheReadTokens !== undefined) cacheRead.add(usage.cacheReadTokens, byModality)
+    const written = cacheWriteTokens(usage)
+    if (written !== undefined) cacheWrite.add(written, byModality)
+    if (usage.reasoningTokens !== undefined) reasoning.add(usage.reasoningTokens, byModality)
+  }
+}

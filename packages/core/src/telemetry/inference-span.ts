@@ -1,0 +1,224 @@
+import { diag, SpanStatusCode, type Attributes, type Context, type Exception, type Span } from '@opentelemetry/api'
+import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions'
+import type { CallRequest } from '../call/call-request.js'
+import type { LimitDenial } from '../errors/limit-exceeded-error.js'
+import { errorType } from './error-type.js'
+import type { InferenceInstruments } from './inference-instruments.js'
+import { metricAttributes, type MetricLabels } from './metric-attributes.js'
+import { addOutcomeAttributes } from './outcome-attributes.js'
+import {
+  ATTR_FINOPS_GUARD_REASON,
+  ATTR_FINOPS_MODEL_DOWNGRADED_FROM,
+  ATTR_FINOPS_POLICY_KEY,
+  ATTR_FINOPS_POLICY_KEYS,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
+  type SemconvNames,
+} from './semconv.js'
+import type { CallAttribution, InferenceOutcome, InferenceSpan } from './telemetry-types.js'
+
+/** What an {@link InferenceSpan} records into. */
+export interface InferenceSpanOptions {
+  request: CallRequest
+  attribution: CallAttribution
+  /** The started span, or `undefined` when no tracing SDK is registered. */
+  span: Span | undefined
+  /** Context with `span` active (the caller's context when there is no span). */
+  context: Context
+  /** The metric instruments, or `null` when no metrics SDK is registered. */
+  instruments: InferenceInstruments | null
+  names: SemconvNames
+}
+
+/**
+ * Creates the {@link InferenceSpan} of one call around an already started span. It counts
+ * `finops.attribution.missing` right away when required attribution keys were missing.
+ */
+export function createInferenceSpan(options: InferenceSpanOptions): InferenceSpan {
+  return new InferenceRecorder(options)
+}
+
+class InferenceRecorder implements InferenceSpan {
+  readonly context: Context
+  private readonly request: CallRequest
+  private readonly attribution: CallAttribution
+  private readonly span: Span | undefined
+  private readonly recording: boolean
+  private readonly instruments: InferenceInstruments | null
+  private readonly names: SemconvNames
+  private readonly startedAt = performance.now()
+  private model: string
+  private firstChunkSeconds: number | undefined
+  private ended = false
+
+  constructor(options: InferenceSpanOptions) {
+    this.context = options.context
+    this.request = options.request
+    this.attribution = options.attribution
+    this.span = options.span
+    this.recording = options.span?.isRecording() ?? false
+    this.instruments = options.instruments
+    this.names = options.names
+    this.model = options.request.model
+    if (this.instruments !== null && options.attribution.missing.length > 0) {
+      try {
+        this.instruments.countMissingAttribution(metricAttributes(this.labels(undefined)))
+      } catch (error) {
+        warn('startInference', error)
+      }
+    }
+  }
+
+  setModel(model: string, downgradedFrom: string): void {
+    if (this.ended) return
+    try {
+      this.model = model
+      if (this.recording && this.span !== undefined) {
+        this.span.setAttribute(ATTR_GEN_AI_REQUEST_MODEL, model)
+        this.span.setAttribute(ATTR_FINOPS_MODEL_DOWNGRADED_FROM, downgradedFrom)
+        this.span.updateName(`${this.request.operation} ${model}`)
+      }
+    } catch (error) {
+      warn('setModel', error)
+    }
+  }
+
+  setPolicyKeys(keys: string[]): void {
+    if (this.ended || !this.recording || keys.length === 0) return
+    try {
+      this.span?.setAttribute(ATTR_FINOPS_POLICY_KEYS, keys)
+    } catch (error) {
+      warn('setPolicyKeys', error)
+    }
+  }
+
+  addEvent(name: string, attributes: Record<string, string | number | boolean>): void {
+    if (this.ended || !this.recording) return
+    try {
+      this.span?.addEvent(name, attributes)
+    } catch (error) {
+      warn('addEvent', error)
+    }
+  }
+
+  firstChunk(): void {
+    if (this.ended || this.firstChunkSeconds !== undefined || !this.request.stream) return
+    try {
+      this.firstChunkSeconds = (performance.now() - this.startedAt) / 1000
+      if (this.recording) this.span?.setAttribute(ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK, this.firstChunkSeconds)
+    } catch (error) {
+      warn('firstChunk', error)
+    }
+  }
+
+  succeed(outcome: InferenceOutcome): void {
+    if (this.ended) return
+    this.ended = true
+    try {
+      if (this.span !== undefined) {
+        if (this.recording) this.span.setAttributes(addOutcomeAttributes({}, outcome, this.request.provider, this.names))
+        this.span.end()
+      }
+    } catch (error) {
+      warn('succeed', error)
+    }
+    this.recordMetrics('succeed', outcome, undefined)
+  }
+
+  fail(error: unknown, outcome?: InferenceOutcome): void {
+    if (this.ended) return
+    this.ended = true
+    let type: string | undefined
+    try {
+      type = errorType(error)
+      if (this.span !== undefined) {
+        if (this.recording) {
+          const attributes: Attributes = { [ATTR_ERROR_TYPE]: type }
+          if (outcome !== undefined) addOutcomeAttributes(attributes, outcome, this.request.provider, this.names)
+          this.span.setAttributes(attributes)
+          this.span.recordException(asException(error))
+          this.span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) })
+        }
+        this.span.end()
+      }
+    } catch (failure) {
+      warn('fail', failure)
+    }
+    this.recordMetrics('fail', outcome, type)
+  }
+
+  deny(denial: LimitDenial): void {
+    if (this.ended) return
+    this.ended = true
+    try {
+      if (this.span !== undefined) {
+        if (this.recording) {
+          this.span.setAttributes({ [ATTR_ERROR_TYPE]: denial.reason, [ATTR_FINOPS_POLICY_KEY]: denial.policy })
+          this.span.setStatus({
+            code: SpanStatusCode.ERROR,
+            message: `${denial.reason} limit of policy '${denial.policy}' exceeded`,
+          })
+        }
+        this.span.end()
+      }
+    } catch (error) {
+      warn('deny', error)
+    }
+    if (this.instruments === null) return
+    try {
+      const attributes = metricAttributes(this.labels(undefined))
+      attributes[ATTR_FINOPS_GUARD_REASON] = denial.reason
+      attributes[ATTR_FINOPS_POLICY_KEY] = policyWithoutPer(denial.policy)
+      this.instruments.countDenial(attributes)
+    } catch (error) {
+      warn('deny', error)
+    }
+  }
+
+  private recordMetrics(method: string, outcome: InferenceOutcome | undefined, type: string | undefined): void {
+    const instruments = this.instruments
+    if (instruments === null) return
+    try {
+      const seconds = (performance.now() - this.startedAt) / 1000
+      const labels = this.labels(outcome?.result.responseModel)
+      const attributes = metricAttributes(labels)
+      if (type !== undefined) labels.errorType = type
+      instruments.recordDuration(seconds, type === undefined ? attributes : metricAttributes(labels))
+      if (this.firstChunkSeconds !== undefined) instruments.recordTimeToFirstChunk(this.firstChunkSeconds, attributes)
+      if (outcome !== undefined) {
+        instruments.recordUsage(outcome.result.usage, attributes)
+        if (outcome.cost !== null) instruments.addCost(outcome.cost.amount, outcome.cost.currency, attributes)
+      }
+    } catch (error) {
+      warn(method, error)
+    }
+  }
+
+  private labels(responseModel: string | undefined): MetricLabels {
+    const labels: MetricLabels = { request: this.request, model: this.model, attribution: this.attribution.values }
+    if (responseModel !== undefined) labels.responseModel = responseModel
+    return labels
+  }
+}
+
+/** A policy key without its `per` value (`support-rag/user=k.herings` → `support-rag`): metric attributes stay bounded. */
+function policyWithoutPer(policy: string): string {
+  const slash = policy.indexOf('/')
+  return slash === -1 ? policy : policy.slice(0, slash)
+}
+
+function asException(error: unknown): Exception {
+  if (typeof error === 'object' && error !== null) return error as Exception
+  return String(error)
+}
+
+function errorMessage(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message
+  }
+  return String(error)
+}
+
+function warn(method: string, error: unknown): void {
+  diag.warn(`finops-ai: telemetry ${method} failed; the call is not affected`, error)
+}

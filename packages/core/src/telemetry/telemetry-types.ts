@@ -1,0 +1,59 @@
+import type { Context } from '@opentelemetry/api'
+import type { Attribution } from '../attribution/attribution.js'
+import type { CallRequest } from '../call/call-request.js'
+import type { CallResult } from '../call/call-result.js'
+import type { LimitDenial } from '../errors/limit-exceeded-error.js'
+import type { PriceSource } from '../prices/price-book-types.js'
+
+/** Cost of a call as decimals in the engine currency, for span attributes and metrics. */
+export interface CostAmounts {
+  amount: number
+  input: number
+  output: number
+  currency: string
+  source: PriceSource
+}
+
+/** The resolved attribution of a call. */
+export interface CallAttribution {
+  /** Merged values (call-site scope > client default > engine default). */
+  values: Attribution
+  /** Required keys that were missing (empty when complete or nothing is required). */
+  missing: string[]
+}
+
+/** What the engine knows when a call ends successfully. */
+export interface InferenceOutcome {
+  result: CallResult
+  /** `null` when the model's price is unknown. */
+  cost: CostAmounts | null
+  policyKeys: string[]
+  /** Smallest remaining hard budget after settlement, in the engine currency. */
+  budgetRemaining?: number
+  storeDegraded?: boolean
+}
+
+/** One in-flight inference span and its metrics. All methods swallow their own errors. */
+export interface InferenceSpan {
+  /** Context with this span active: the provider call runs inside it. */
+  readonly context: Context
+  /** Records the model actually sent when a soft limit downgraded the request. */
+  setModel(model: string, downgradedFrom: string): void
+  /** Records the policy keys the call counts against. */
+  setPolicyKeys(keys: string[]): void
+  /** Adds a span event (e.g. `finops.soft_limit`). */
+  addEvent(name: string, attributes: Record<string, string | number | boolean>): void
+  /** Marks the first streamed chunk (`gen_ai.client.operation.time_to_first_chunk`). */
+  firstChunk(): void
+  /** Ends the span with response attributes, usage, cost and budget state; records metrics. */
+  succeed(outcome: InferenceOutcome): void
+  /** Ends the span as a guard denial: `error.type` = the reason, ERROR status; counts the denial. */
+  deny(denial: LimitDenial): void
+  /** Ends the span as failed: `error.type` from the error, ERROR status; usage/cost when known. */
+  fail(error: unknown, outcome?: InferenceOutcome): void
+}
+
+/** Produces inference spans and metrics. */
+export interface Telemetry {
+  startInference(request: CallRequest, attribution: CallAttribution): InferenceSpan
+}

@@ -1,0 +1,210 @@
+import type { CounterRequest, Store } from '../store/store.js'
+
+/** The test functions the suite needs: pass vitest's (or any compatible runner's). */
+export interface ConformanceRunner {
+  describe: (name: string, body: () => void) => void
+  it: (name: string, body: () => unknown) => void
+  expect: (value: unknown) => {
+    toBe(expected: unknown): void
+    toEqual(expected: unknown): void
+    toMatchObject(expected: Record<string, unknown> | unknown[]): void
+    toBeGreaterThan(expected: number): void
+    toBeLessThanOrEqual(expected: number): void
+    toBeUndefined(): void
+  }
+}
+
+/** Options of {@link runStoreConformance}. */
+export interface StoreConformanceOptions {
+  /**
+   * The store honours the request's `now` (in-process stores). Stores on server time set `false`:
+   * tests that move time are skipped. Default `true`.
+   */
+  controllableTime?: boolean
+  /** The store evicts beyond a small `maxKeys` made by `makeStore` (the eviction test runs). Default `false`. */
+  evictsBeyond?: number
+}
+
+const minute = { windowMs: 60_000, bucketMs: 1_000 }
+// A fixed Monday 2024-01-01T10:00:00.000Z keeps period boundaries predictable.
+const t0 = Date.UTC(2024, 0, 1, 10)
+
+const rpm = (key: string, limit: number): CounterRequest => ({ kind: 'window', key, measure: 'requests', amount: 1, limit, ...minute })
+const tpm = (key: string, amount: number, limit: number): CounterRequest => ({ kind: 'window', key, measure: 'tokens', amount, limit, ...minute })
+const budget = (key: string, amount: number, hardLimit?: number, softLimit?: number): CounterRequest => ({
+  kind: 'budget',
+  key,
+  period: 'monthly',
+  amount,
+  ...(hardLimit !== undefined && { hardLimit }),
+  ...(softLimit !== undefined && { softLimit }),
+})
+const breaker = (key: string, amount: number, limit: number): CounterRequest => ({ kind: 'breaker', key, amount, limit, cooldownMs: 30_000, ...minute })
+
+/**
+ * The one conformance suite every {@link Store} passes. It exercises each operation: all-or-nothing
+ * reservation across counters, refunds, idempotent settlement, rolling windows and calendar periods
+ * with a controlled `now`, concurrency slots, breaker states, and (optionally) eviction that keeps
+ * live reservations. `makeStore` runs once per test; the runner's functions are passed in, so the
+ * suite has no hard dependency on vitest.
+ */
+export function runStoreConformance(
+  name: string,
+  makeStore: () => Store | Promise<Store>,
+  runner: ConformanceRunner,
+  options: StoreConformanceOptions = {},
+): void {
+  const { describe, it, expect } = runner
+  const timed = options.controllableTime !== false
+  const timedIt = (title: string, body: () => unknown): void => {
+    if (timed) it(title, body)
+  }
+  let ids = 0
+  const id = (): string => `conformance-${++ids}`
+
+  describe(`${name} store conformance`, () => {
+    it('reserves every counter when all have room', async () => {
+      const store = await makeStore()
+      const decision = await store.reserve({ id: id(), now: t0, counters: [rpm('a:rpm', 2), { kind: 'concurrency', key: 'a:c', limit: 1 }, budget('a:b', 500, 1000)] })
+      expect(decision).toMatchObject({ allowed: true, counters: [{ kind: 'window', used: 1 }, { kind: 'concurrency', inFlight: 1 }, { kind: 'budget', spent: 0, reserved: 500 }] })
+    })
+
+    it('reserves nothing when one counter denies', async () => {
+      const store = await makeStore()
+      const denied = await store.reserve({ id: id(), now: t0, counters: [rpm('b:rpm', 5), budget('b:b', 2000, 1000), { kind: 'concurrency', key: 'b:c', limit: 3 }] })
+      expect(denied).toMatchObject({ allowed: false, index: 1, used: 0, limit: 1000 })
+      const readings = await store.read({ now: t0, counters: [{ kind: 'window', key: 'b:rpm', ...minute }, { kind: 'budget', key: 'b:b', period: 'monthly' }, { kind: 'concurrency', key: 'b:c' }] })
+      expect(readings).toMatchObject([{ used: 0 }, { spent: 0, reserved: 0 }, { inFlight: 0 }])
+    })
+
+    it('settles a refund when actual cost is below the reservation', async () => {
+      const store = await makeStore()
+      const reservation = id()
+      await store.reserve({ id: reservation, now: t0, counters: [budget('c:b', 800, 1000)] })
+      const result = await store.settle({ id: reservation, now: t0 + 10, tokens: 0, costNanos: 300 })
+      expect(result).toMatchObject({ settled: true, counters: [{ kind: 'budget', spent: 300, reserved: 0 }] })
+      expect(await store.reserve({ id: id(), now: t0 + 20, counters: [budget('c:b', 700, 1000)] })).toMatchObject({ allowed: true })
+    })
+
+    it('charges the actual cost when it exceeds the reservation', async () => {
+      const store = await makeStore()
+      const reservation = id()
+      await store.reserve({ id: reservation, now: t0, counters: [budget('d:b', 100, 1000)] })
+      expect(await store.settle({ id: reservation, now: t0, tokens: 0, costNanos: 900 })).toMatchObject({ counters: [{ spent: 900, reserved: 0 }] })
+    })
+
+    it('settles each reservation once: a repeated settle changes nothing', async () => {
+      const store = await makeStore()
+      const reservation = id()
+      await store.reserve({ id: reservation, now: t0, counters: [budget('e:b', 100), { kind: 'concurrency', key: 'e:c', limit: 2 }] })
+      await store.settle({ id: reservation, now: t0, tokens: 0, costNanos: 100 })
+      expect(await store.settle({ id: reservation, now: t0, tokens: 0, costNanos: 100 })).toMatchObject({ settled: false })
+      expect(await store.read({ now: t0, counters: [{ kind: 'budget', key: 'e:b', period: 'monthly' }, { kind: 'concurrency', key: 'e:c' }] })).toMatchObject([
+        { spent: 100, reserved: 0 },
+        { inFlight: 0 },
+      ])
+    })
+
+    it('ignores the settlement of an unknown reservation', async () => {
+      const store = await makeStore()
+      expect(await store.settle({ id: 'never-reserved', now: t0, tokens: 5, costNanos: 5 })).toMatchObject({ settled: false })
+    })
+
+    it('frees a concurrency slot at settlement', async () => {
+      const store = await makeStore()
+      const first = id()
+      const slot: CounterRequest = { kind: 'concurrency', key: 'f:c', limit: 1 }
+      expect(await store.reserve({ id: first, now: t0, counters: [slot] })).toMatchObject({ allowed: true })
+      expect(await store.reserve({ id: id(), now: t0, counters: [slot] })).toMatchObject({ allowed: false, index: 0, used: 1, limit: 1 })
+      await store.settle({ id: first, now: t0, tokens: 0, costNanos: 0 })
+      expect(await store.reserve({ id: id(), now: t0, counters: [slot] })).toMatchObject({ allowed: true })
+    })
+
+    it('releases tokens, money and slot when a failed call settles zero', async () => {
+      const store = await makeStore()
+      const reservation = id()
+      const counters = [tpm('g:tpm', 900, 1000), budget('g:b', 900, 1000), { kind: 'concurrency', key: 'g:c', limit: 1 } as CounterRequest]
+      await store.reserve({ id: reservation, now: t0, counters })
+      await store.settle({ id: reservation, now: t0 + 5, tokens: 0, costNanos: 0 })
+      expect(await store.reserve({ id: id(), now: t0 + 10, counters })).toMatchObject({ allowed: true })
+    })
+
+    timedIt('lets exactly the limit through per window and says when the next fits', async () => {
+      const store = await makeStore()
+      const start = t0 + 250
+      for (let call = 0; call < 3; call++) expect(await store.reserve({ id: id(), now: start, counters: [rpm('h:rpm', 3)] })).toMatchObject({ allowed: true })
+      const denied = await store.reserve({ id: id(), now: start + 30_000, counters: [rpm('h:rpm', 3)] })
+      // Entries of bucket [t0, t0 + 1 s) count until t0 + 61 s.
+      expect(denied).toMatchObject({ allowed: false, used: 3, limit: 3, retryAfterMs: 61_000 - 30_250 })
+      expect(await store.reserve({ id: id(), now: t0 + 61_000, counters: [rpm('h:rpm', 3)] })).toMatchObject({ allowed: true })
+    })
+
+    timedIt('corrects a token reservation with the actual tokens at settlement', async () => {
+      const store = await makeStore()
+      const reservation = id()
+      await store.reserve({ id: reservation, now: t0, counters: [tpm('i:tpm', 800, 1000)] })
+      expect(await store.reserve({ id: id(), now: t0, counters: [tpm('i:tpm', 300, 1000)] })).toMatchObject({ allowed: false, used: 800 })
+      await store.settle({ id: reservation, now: t0 + 2_000, tokens: 100, costNanos: 0 })
+      expect(await store.read({ now: t0 + 2_000, counters: [{ kind: 'window', key: 'i:tpm', ...minute }] })).toEqual([{ kind: 'window', used: 100 }])
+    })
+
+    timedIt('starts a fresh budget at the UTC calendar boundary', async () => {
+      const store = await makeStore()
+      const end = Date.UTC(2024, 1, 29, 23, 59, 59, 999)
+      const reservation = id()
+      await store.reserve({ id: reservation, now: end, counters: [budget('j:b', 1000, 1000)] })
+      await store.settle({ id: reservation, now: end, tokens: 0, costNanos: 1000 })
+      expect(await store.reserve({ id: id(), now: end, counters: [budget('j:b', 1, 1000)] })).toMatchObject({ allowed: false, retryAfterMs: 1 })
+      expect(await store.reserve({ id: id(), now: end + 1, counters: [budget('j:b', 1000, 1000)] })).toMatchObject({
+        allowed: true,
+        counters: [{ periodStart: Date.UTC(2024, 2, 1), periodEnd: Date.UTC(2024, 3, 1) }],
+      })
+    })
+
+    it('reports the soft limit crossing once per period', async () => {
+      const store = await makeStore()
+      const crossings: boolean[] = []
+      for (let call = 0; call < 3; call++) {
+        const decision = await store.reserve({ id: id(), now: t0, counters: [budget('k:b', 400, undefined, 500)] })
+        if (decision.allowed && decision.counters[0]?.kind === 'budget') crossings.push(decision.counters[0].softLimitCrossed)
+      }
+      expect(crossings).toEqual([false, true, false])
+    })
+
+    timedIt('trips the breaker, cools down, admits one probe and closes after it', async () => {
+      const store = await makeStore()
+      const first = id()
+      await store.reserve({ id: first, now: t0, counters: [breaker('l:br', 600, 1000)] })
+      await store.settle({ id: first, now: t0, tokens: 0, costNanos: 600 })
+      const tripped = await store.reserve({ id: id(), now: t0 + 1, counters: [breaker('l:br', 600, 1000)] })
+      expect(tripped).toMatchObject({ allowed: false, retryAfterMs: 30_000, opened: { index: 0, velocity: 1200, until: t0 + 30_001 } })
+      expect(await store.reserve({ id: id(), now: t0 + 10_000, counters: [breaker('l:br', 1, 1000)] })).toMatchObject({ allowed: false, retryAfterMs: 20_001 })
+      const probe = id()
+      expect(await store.reserve({ id: probe, now: t0 + 70_000, counters: [breaker('l:br', 100, 1000)] })).toMatchObject({ allowed: true, counters: [{ probe: true }] })
+      expect(await store.reserve({ id: id(), now: t0 + 70_001, counters: [breaker('l:br', 1, 1000)] })).toMatchObject({ allowed: false })
+      expect(await store.settle({ id: probe, now: t0 + 70_002, tokens: 0, costNanos: 100 })).toMatchObject({ counters: [{ kind: 'breaker', closed: true }] })
+      expect(await store.read({ now: t0 + 70_003, counters: [{ kind: 'breaker', key: 'l:br', ...minute }] })).toMatchObject([{ state: 'closed' }])
+    })
+
+    timedIt('reopens the breaker when the probe pushes velocity over the limit again', async () => {
+      const store = await makeStore()
+      await store.reserve({ id: id(), now: t0, counters: [breaker('m:br', 2000, 1000)] })
+      const probe = id()
+      expect(await store.reserve({ id: probe, now: t0 + 30_000, counters: [breaker('m:br', 10, 1000)] })).toMatchObject({ allowed: true })
+      const reopened = await store.settle({ id: probe, now: t0 + 90_000, tokens: 0, costNanos: 1500 })
+      expect(reopened).toMatchObject({ opened: { index: 0, velocity: 1500, until: t0 + 120_000 } })
+    })
+
+    if (options.evictsBeyond !== undefined) {
+      const limit = options.evictsBeyond
+      it('keeps counters with live reservations when idle ones are evicted', async () => {
+        const store = await makeStore()
+        const live = id()
+        await store.reserve({ id: live, now: t0, counters: [budget('live:b', 700, 1000), { kind: 'concurrency', key: 'live:c', limit: 1 }] })
+        for (let key = 0; key < limit * 3; key++) await store.reserve({ id: id(), now: t0, counters: [rpm(`idle-${key}`, 10)] })
+        expect(await store.reserve({ id: id(), now: t0, counters: [{ kind: 'concurrency', key: 'live:c', limit: 1 }] })).toMatchObject({ allowed: false })
+        expect(await store.settle({ id: live, now: t0, tokens: 0, costNanos: 400 })).toMatchObject({ counters: [{ spent: 400, reserved: 0 }, { inFlight: 0 }] })
+      })
+    }
+  })
+}

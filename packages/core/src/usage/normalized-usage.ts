@@ -1,0 +1,25 @@
+/**
+ * Token usage of one call in one shape for every provider, with OpenTelemetry GenAI semantics:
+ * `inputTokens` INCLUDES cached reads and cache writes (Anthropic's separate counts are added up
+ * by its adapter); `outputTokens` INCLUDES reasoning tokens.
+ */
+export interface NormalizedUsage {
+  /** All input tokens, cached and cache-written ones included. */
+  inputTokens: number
+  /** All output tokens, reasoning included. */
+  outputTokens: number
+  /** Input tokens served from the provider's prompt cache (subset of `inputTokens`). */
+  cacheReadTokens?: number
+  /** Input tokens written to the prompt cache with the default (5 minute) TTL (subset of `inputTokens`). */
+  cacheWriteTokens?: number
+  /** Input tokens written to the prompt cache with a 1 hour TTL (subset of `inputTokens`). */
+  cacheWrite1hTokens?: number
+  /** Reasoning/thinking tokens (subset of `outputTokens`). */
+  reasoningTokens?: number
+  /** Input audio tokens (subset of `inputTokens`), priced separately where the provider does. */
+  inputAudioTokens?: number
+  /** Output audio tokens (subset of `outputTokens`). */
+  outputAudioTokens?: number
+  /** Server-side web search requests, billed per request. */
+  webSearchRequests?: number
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { readChatRequest } from './read-chat-request.js'
+
+describe('readChatRequest', () => {
+  it('reads model, stream, max tokens, tier, parameters and an input estimate', () => {
+    expect(
+      readChatRequest({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'x'.repeat(40) }],
+        stream: true,
+        max_completion_tokens: 100,
+        max_tokens: 5,
+        service_tier: 'flex',
+        temperature: 0.5,
+        top_p: 0.9,
+        stop: 'END',
+        n: 2,
+        seed: 7,
+      }),
+    ).toEqual({
+      operation: 'chat',
+      model: 'gpt-4o',
+      stream: true,
+      maxOutputTokens: 100,
+      serviceTier: 'flex',
+      estimatedInputTokens: 10,
+      parameters: { temperature: 0.5, topP: 0.9, stopSequences: ['END'], choiceCount: 2, seed: 7 },
+    })
+  })
+
+  it('falls back to max_tokens and leaves unset fields out', () => {
+    expect(readChatRequest({ model: 'gpt-4o', messages: [], max_tokens: 5 })).toEqual({
+      operation: 'chat',
+      model: 'gpt-4o',
+      stream: false,
+      maxOutputTokens: 5,
+      estimatedInputTokens: 0,
+    })
+  })
+})

@@ -1,0 +1,29 @@
+import type { NormalizedUsage } from '@finops-ai/core'
+import { numberField, objectField } from './operation-request.js'
+
+/**
+ * Normalizes the `usage` of chat completions, legacy completions and embeddings
+ * (`CompletionUsage` / `CreateEmbeddingResponse.Usage`): `prompt_tokens` (cached included, as
+ * OpenAI reports it), `completion_tokens` (reasoning included), `prompt_tokens_details.cached_tokens`
+ * and `.audio_tokens`, `completion_tokens_details.reasoning_tokens` and `.audio_tokens`.
+ * Returns `undefined` when `usage` carries no token counts (e.g. `null` on intermediate chunks).
+ */
+export function readCompletionUsage(usage: unknown): NormalizedUsage | undefined {
+  const fields = objectField(usage)
+  const inputTokens = numberField(fields?.prompt_tokens)
+  if (fields === undefined || inputTokens === undefined) return undefined
+  const normalized: NormalizedUsage = { inputTokens, outputTokens: numberField(fields.completion_tokens) ?? 0 }
+  const prompt = objectField(fields.prompt_tokens_details)
+  const completion = objectField(fields.completion_tokens_details)
+  setCount(normalized, 'cacheReadTokens', prompt?.cached_tokens)
+  setCount(normalized, 'inputAudioTokens', prompt?.audio_tokens)
+  setCount(normalized, 'reasoningTokens', completion?.reasoning_tokens)
+  setCount(normalized, 'outputAudioTokens', completion?.audio_tokens)
+  return normalized
+}
+
+/** Sets `usage[key]` to `value` when it is a positive number. */
+export function setCount(usage: NormalizedUsage, key: keyof NormalizedUsage, value: unknown): void {
+  const count = numberField(value)
+  if (count !== undefined && count > 0) usage[key] = count
+}

@@ -1,0 +1,26 @@
+import type { CallResult } from '@finops-ai/core'
+import { estimatedResult } from './estimated-result.js'
+import { objectField, stringField } from './operation-request.js'
+import { readResponseUsage } from './read-response-usage.js'
+
+/**
+ * Reads a Responses API `Response` (from `responses.create` or a stream's `response.completed`,
+ * `response.incomplete` or `response.failed` event): `id`, `model`, `service_tier`, `usage`, and as
+ * finish reason its `status` (`completed`, `failed`, ...) or, when incomplete, the
+ * `incomplete_details.reason` (e.g. `max_output_tokens`). Without `usage` the output is estimated
+ * from `outputCharacters` and the result flagged `estimated`.
+ */
+export function readResponseResult(response: unknown, estimatedInputTokens: number, outputCharacters = 0): CallResult {
+  const fields = objectField(response) ?? {}
+  const known: Omit<CallResult, 'usage'> = {}
+  const responseId = stringField(fields.id)
+  if (responseId !== undefined) known.responseId = responseId
+  const responseModel = stringField(fields.model)
+  if (responseModel !== undefined) known.responseModel = responseModel
+  const serviceTier = stringField(fields.service_tier)
+  if (serviceTier !== undefined) known.serviceTier = serviceTier
+  const reason = stringField(objectField(fields.incomplete_details)?.reason) ?? stringField(fields.status)
+  if (reason !== undefined) known.finishReasons = [reason]
+  const usage = readResponseUsage(fields.usage)
+  return usage ? { ...known, usage } : estimatedResult(estimatedInputTokens, outputCharacters, known)
+}

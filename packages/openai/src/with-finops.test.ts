@@ -1,0 +1,54 @@
+import OpenAI from 'openai'
+import { createFinOps, LimitExceededError, withAttribution, type UsageRecord } from '@finops-ai/core'
+import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { withFinOps } from './with-finops.js'
+
+const messages = [{ role: 'user' as const, content: 'Hi there' }]
+
+let provider: FakeProvider
+beforeAll(async () => {
+  provider = await fakeProvider()
+})
+afterEach(() => provider.reset())
+afterAll(() => provider.close())
+
+describe('withFinOps', () => {
+  it('records one usage record per call with the client and call-site attribution', async () => {
+    const records: UsageRecord[] = []
+    const finops = createFinOps({ onUsage: (record) => void records.push(record) })
+    const openai = withFinOps(new OpenAI({ baseURL: provider.openaiBaseURL, apiKey: 'test' }), {
+      finops,
+      attribution: { team: 'support' },
+    })
+    await withAttribution({ feature: 'faq' }, () => openai.chat.completions.create({ model: 'gpt-4o', messages }))
+    await finops.flush()
+    expect(records).toHaveLength(1)
+    expect(records[0]).toMatchObject({
+      provider: 'openai',
+      operation: 'chat',
+      model: 'gpt-4o',
+      status: 'ok',
+      estimated: false,
+      usage: { inputTokens: 2, outputTokens: 16 },
+      attribution: { team: 'support', feature: 'faq' },
+    })
+  })
+
+  it('rejects a call over its hard budget without sending it', async () => {
+    const finops = createFinOps({
+      policies: [{ key: 'tiny', limits: { budget: { period: 'total', hard_limit_usd: 0 } } }],
+    })
+    const openai = withFinOps(new OpenAI({ baseURL: provider.openaiBaseURL, apiKey: 'test' }), { finops })
+    const rejection = await openai.chat.completions.create({ model: 'gpt-4o', messages }).catch((error: unknown) => error)
+    expect(LimitExceededError.isInstance(rejection)).toBe(true)
+    expect(provider.requests).toHaveLength(0)
+  })
+
+  it('returns the same client, and the same client again when wrapped twice', () => {
+    const client = new OpenAI({ baseURL: provider.openaiBaseURL, apiKey: 'test' })
+    const finops = createFinOps()
+    expect(withFinOps(client, { finops })).toBe(client)
+    expect(withFinOps(client, { finops })).toBe(client)
+  })
+})

@@ -1,0 +1,26 @@
+import type OpenAI from 'openai'
+import { callPathOf } from '@finops-ai/core'
+import type { FinOpsOpenAIOptions } from './finops-openai-options.js'
+import { WRAPPED, wrapOpenAI } from './wrap-openai.js'
+
+/**
+ * Routes every call of an `openai` client through finops-ai: attribution, guards (a denied call
+ * rejects with `LimitExceededError` / `MissingAttributionError` and is never sent), pricing, an
+ * OpenTelemetry GenAI span and a usage record per call.
+ *
+ * Returns the same client, patched in place: `APIPromise` (`.withResponse()`, `.asResponse()`,
+ * `_request_id`), `Stream` (`tee()`, `toReadableStream()`, `controller`), the helpers
+ * (`chat.completions.parse/stream/runTools`, `responses.parse/stream`), retries, timeouts and abort
+ * signals behave as before; provider errors reach the caller unchanged. Covered calls:
+ * `chat.completions.create`, `responses.create`, `embeddings.create`, `completions.create`.
+ * `client.withOptions()` returns a wrapped clone. Wrapping a wrapped client is a no-op (the first
+ * options stay). Other clients in the process are not affected.
+ *
+ * @example
+ * const openai = withFinOps(new OpenAI(), { attribution: { team: 'support' } })
+ */
+export function withFinOps<Client extends OpenAI>(client: Client, options: FinOpsOpenAIOptions = {}): Client {
+  if ((client as Client & { [WRAPPED]?: true })[WRAPPED]) return client
+  const settings = { streamUsage: options.streamUsage ?? 'inject', ...(options.attribution ? { attribution: options.attribution } : {}) }
+  return wrapOpenAI(client, callPathOf(options.finops), settings)
+}
