@@ -217,7 +217,15 @@ describe('require-finops-wrapper', () => {
         ],
       },
       {
-        name: 'flags a client class from an awaited dynamic import',
+        name: 'flags clients imported from the SDK subpath modules',
+        code: "import { AzureOpenAI } from 'openai/azure'\nimport { Anthropic } from '@anthropic-ai/sdk/client'\nconst withFinOps = 0\nuse(new AzureOpenAI(), new Anthropic())",
+        errors: [
+          { ...unwrapped('AzureOpenAI'), suggestions: [] },
+          { ...unwrapped('Anthropic', '@finops-ai/anthropic'), suggestions: [] },
+        ],
+      },
+      {
+        name: 'flags and autofixes a client class from an awaited dynamic import',
         code: "const { OpenAI } = await import('openai')\nconst { withFinOps } = await import('@finops-ai/openai')\nconst client = new OpenAI()\nclient.chat",
         output: "const { OpenAI } = await import('openai')\nconst { withFinOps } = await import('@finops-ai/openai')\nconst client = withFinOps(new OpenAI())\nclient.chat",
         errors: [unwrapped('OpenAI')],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { RecordingCallPath } from '../../core/src/adapter/recording-call-path.js'
+import { RecordingCallPath } from '@finops-ai/core/testing'
 import { ResponseFailedError, trackResponseStream } from './track-response-stream.js'
 
 function begin() {

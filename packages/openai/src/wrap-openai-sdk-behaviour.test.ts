@@ -1,7 +1,7 @@
 import OpenAI from 'openai'
 import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { RecordingCallPath } from '../../core/src/adapter/recording-call-path.js'
+import { RecordingCallPath } from '@finops-ai/core/testing'
 import { wrapOpenAI } from './wrap-openai.js'
 
 const messages = [{ role: 'user' as const, content: 'Hi there' }]

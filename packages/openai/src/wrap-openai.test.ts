@@ -4,7 +4,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { LimitExceededError } from '../../core/src/errors/limit-exceeded-error.js'
-import { RecordingCallPath } from '../../core/src/adapter/recording-call-path.js'
+import { RecordingCallPath } from '@finops-ai/core/testing'
 import { wrapOpenAI } from './wrap-openai.js'
 
 const messages = [{ role: 'user' as const, content: 'Hi there' }]

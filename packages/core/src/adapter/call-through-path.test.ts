@@ -6,7 +6,7 @@ import type { CallRequest } from '../call/call-request.js'
 import { LimitExceededError } from '../errors/limit-exceeded-error.js'
 import { callThroughPath } from './call-through-path.js'
 import type { ResponseObserver } from './observe-api-promise.js'
-import { RecordingCallPath } from './recording-call-path.js'
+import { RecordingCallPath } from '../testing/recording-call-path.js'
 import type { StainlessAPIPromise, StainlessAPIPromiseClass } from './stainless-api-promise.js'
 import { DoubleAPIPromise, doubleResponseProps } from './stainless-double.js'
 
