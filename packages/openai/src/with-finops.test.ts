@@ -51,4 +51,15 @@ describe('withFinOps', () => {
     expect(withFinOps(client, { finops })).toBe(client)
     expect(withFinOps(client, { finops })).toBe(client)
   })
+
+  it('rejects invalid client attribution and stream usage mode naming the option', () => {
+    const client = new OpenAI({ baseURL: provider.openaiBaseURL, apiKey: 'test' })
+    const finops = createFinOps()
+    expect(() => withFinOps(client, { finops, attribution: { team: 7 as unknown as string } })).toThrow(
+      'withFinOps.attribution.team: expected a string, got number',
+    )
+    expect(() => withFinOps(client, { finops, streamUsage: 'always' as 'inject' })).toThrow(
+      "withFinOps.streamUsage: expected one of inject|estimate|off, got 'always'",
+    )
+  })
 })

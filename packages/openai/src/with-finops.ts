@@ -1,7 +1,9 @@
 import type OpenAI from 'openai'
-import { callPathOf } from '@finops-ai/core'
-import type { FinOpsOpenAIOptions } from './finops-openai-options.js'
+import { callPathOf, ConfigError, validateAttribution } from '@finops-ai/core'
+import type { FinOpsOpenAIOptions, StreamUsageMode } from './finops-openai-options.js'
 import { WRAPPED, wrapOpenAI } from './wrap-openai.js'
+
+const streamUsageModes: readonly StreamUsageMode[] = ['inject', 'estimate', 'off']
 
 /**
  * Routes every call of an `openai` client through finops-ai: attribution, guards (a denied call
@@ -16,11 +18,19 @@ import { WRAPPED, wrapOpenAI } from './wrap-openai.js'
  * `client.withOptions()` returns a wrapped clone. Wrapping a wrapped client is a no-op (the first
  * options stay). Other clients in the process are not affected.
  *
+ * @throws ConfigError when `options.attribution` holds an invalid key or value.
  * @example
  * const openai = withFinOps(new OpenAI(), { attribution: { team: 'support' } })
  */
 export function withFinOps<Client extends OpenAI>(client: Client, options: FinOpsOpenAIOptions = {}): Client {
   if ((client as Client & { [WRAPPED]?: true })[WRAPPED]) return client
-  const settings = { streamUsage: options.streamUsage ?? 'inject', ...(options.attribution ? { attribution: options.attribution } : {}) }
+  const streamUsage = options.streamUsage ?? 'inject'
+  if (!streamUsageModes.includes(streamUsage)) {
+    throw new ConfigError({ path: 'withFinOps.streamUsage', detail: `expected one of ${streamUsageModes.join('|')}, got '${String(streamUsage)}'` })
+  }
+  const settings = {
+    streamUsage,
+    ...(options.attribution ? { attribution: validateAttribution(options.attribution, 'withFinOps.attribution') } : {}),
+  }
   return wrapOpenAI(client, callPathOf(options.finops), settings)
 }

@@ -64,4 +64,10 @@ describe('createCurrency', () => {
     expect(configError(() => createCurrency({ currency: 'EURO' })).path).toBe('currency')
     expect(configError(() => createCurrency({ exchangeRates: { euros: 1 } })).path).toBe('exchangeRates.euros')
   })
+
+  it('reports converted amounts without float noise and round-trips a configured limit', () => {
+    const eur = createCurrency({ currency: 'EUR', exchangeRates: { EUR: 0.86 } })
+    expect(eur.fromUsdNanos(10_350)).toBe(0.000008901)
+    expect(eur.fromUsdNanos(eur.toUsdNanos(5))).toBe(5)
+  })
 })

@@ -21,7 +21,7 @@ export interface CurrencyOptions {
 export interface Currency {
   /** The engine currency, upper case (e.g. `'EUR'`). */
   readonly code: string
-  /** Integer nano-USD → decimal amount in the engine currency (for display; never accumulate it). */
+  /** Integer nano-USD → decimal amount in the engine currency, rounded to 1e-9 (for display; never accumulate it). */
   fromUsdNanos(nanos: number): number
   /**
    * Decimal `amount` in `currency` (default: the engine currency) → integer nano-USD, rounded to
@@ -83,7 +83,8 @@ export function createCurrency(options: CurrencyOptions = {}): Currency {
 
   return {
     code: engine,
-    fromUsdNanos: (nanos) => (nanos / NANOS_PER_USD) * engineRate,
+    // Rounded to a billionth of the engine currency, so reported amounts carry no float noise.
+    fromUsdNanos: (nanos) => Math.round(nanos * engineRate) / NANOS_PER_USD,
     toUsdNanos(amount, code, path) {
       const usd = amount / (code === undefined ? engineRate : rate(code, path))
       return Math.round(usd * NANOS_PER_USD)
