@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { isWrappedClient, WRAPPED_CLIENT, wrapClientOnce } from './wrap-client-once.js'
+
+class Client {
+  constructor(readonly options: { tag: string }) {}
+  create(): string {
+    return `sent by ${this.options.tag}`
+  }
+  withOptions(options: { tag: string }): Client {
+    return new Client(options)
+  }
+}
+
+const patchCreate = (client: object) => {
+  const target = client as Client
+  const original = target.create
+  target.create = function create(this: Client) {
+    return `observed ${original.call(this)}`
+  }
+}
+
+describe('wrapClientOnce', () => {
+  it('patches the instance, marks it and returns it', () => {
+    const client = new Client({ tag: 'a' })
+    expect(wrapClientOnce(client, patchCreate)).toBe(client)
+    expect(client.create()).toBe('observed sent by a')
+    expect(isWrappedClient(client)).toBe(true)
+    expect(new Client({ tag: 'b' }).create()).toBe('sent by b')
+  })
+
+  it('leaves a wrapped client as it is when wrapped again', () => {
+    const client = wrapClientOnce(new Client({ tag: 'a' }), patchCreate)
+    expect(wrapClientOnce(client, patchCreate)).toBe(client)
+    expect(client.create()).toBe('observed sent by a')
+  })
+
+  it('wraps the clones that withOptions returns, and theirs', () => {
+    const client = wrapClientOnce(new Client({ tag: 'a' }), patchCreate)
+    const clone = client.withOptions({ tag: 'b' })
+    expect(clone.create()).toBe('observed sent by b')
+    expect(clone.withOptions({ tag: 'c' }).create()).toBe('observed sent by c')
+    expect(isWrappedClient(clone)).toBe(true)
+  })
+
+  it('marks with a symbol shared across copies', () => {
+    expect(WRAPPED_CLIENT).toBe(Symbol.for('@finops-ai/wrapped-client'))
+    expect(isWrappedClient(null)).toBe(false)
+    expect(isWrappedClient({})).toBe(false)
+  })
+})
