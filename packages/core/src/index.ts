@@ -86,3 +86,10 @@ export {
   type StainlessParse,
   type StainlessResponseProps,
 } from './adapter/stainless-api-promise.js'
+export { estimatedResult } from './adapter/estimated-result.js'
+export { numberField, objectField, stringField } from './adapter/json-fields.js'
+export { observeCallResult, type CallResultReading } from './adapter/observe-call-result.js'
+export { parseBaseURL, serverOfURL, type ProviderEndpoint } from './adapter/provider-endpoint.js'
+export { resourceAt, type CreateResource } from './adapter/resource-at.js'
+export { setUsageCount } from './adapter/set-usage-count.js'
+export { isWrappedClient, WRAPPED_CLIENT, wrapClientOnce } from './adapter/wrap-client-once.js'

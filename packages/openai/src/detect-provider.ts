@@ -1,10 +1,6 @@
-/** Where a client sends its calls: `gen_ai.provider.name` and `server.address`/`server.port`. */
-export interface ProviderEndpoint {
-  /** `gen_ai.provider.name`, e.g. `openai`, `azure.ai.openai`, `groq`. */
-  provider: string
-  /** Host and port of the base URL; absent when the base URL cannot be parsed. */
-  server?: { address: string; port?: number }
-}
+import { parseBaseURL, serverOfURL, type ProviderEndpoint } from '@finops-ai/core'
+
+export type { ProviderEndpoint }
 
 /** Exact hosts of OpenAI-compatible APIs and their `gen_ai.provider.name`. */
 const KNOWN_HOSTS: Record<string, string> = {
@@ -42,8 +38,8 @@ const KNOWN_CLASSES: Record<string, string> = {
  */
 export function detectProvider(client: { baseURL?: unknown; constructor?: { name?: unknown } }): ProviderEndpoint {
   const className = typeof client.constructor?.name === 'string' ? client.constructor.name : ''
-  const url = parseURL(client.baseURL)
-  const server = url && serverOf(url)
+  const url = parseBaseURL(client.baseURL)
+  const server = url && serverOfURL(url)
   const byClass = KNOWN_CLASSES[className]
   const provider = byClass ?? (url ? providerOfHost(url.hostname.toLowerCase()) : 'openai')
   return server ? { provider, server } : { provider }
@@ -55,18 +51,4 @@ function providerOfHost(host: string): string {
   for (const [suffix, provider] of KNOWN_SUFFIXES) if (host.endsWith(suffix)) return provider
   if (host.startsWith('bedrock') && (host.endsWith('.amazonaws.com') || host.endsWith('.api.aws'))) return 'aws.bedrock'
   return 'openai'
-}
-
-function parseURL(value: unknown): URL | undefined {
-  if (typeof value !== 'string') return undefined
-  try {
-    return new URL(value)
-  } catch {
-    return undefined
-  }
-}
-
-function serverOf(url: URL): ProviderEndpoint['server'] {
-  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : url.protocol === 'http:' ? 80 : undefined
-  return port === undefined ? { address: url.hostname } : { address: url.hostname, port }
 }

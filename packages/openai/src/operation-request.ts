@@ -6,17 +6,5 @@ export type OperationRequest = Omit<CallRequest, 'provider' | 'server' | 'client
 /** A call's parameters as the readers see them: any JSON object. */
 export type RequestBody = Record<string, unknown>
 
-/** `value` when it is a finite number. */
-export function numberField(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
-}
-
-/** `value` when it is a non-empty string. */
-export function stringField(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
-}
-
-/** `value` when it is a (non-array) object. */
-export function objectField(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
-}
+// The JSON field readers moved to core; re-exported for this package's readers.
+export { numberField, objectField, stringField } from '@finops-ai/core'

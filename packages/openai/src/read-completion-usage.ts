@@ -1,4 +1,4 @@
-import type { NormalizedUsage } from '@finops-ai/core'
+import { setUsageCount, type NormalizedUsage } from '@finops-ai/core'
 import { numberField, objectField } from './operation-request.js'
 
 /**
@@ -15,15 +15,9 @@ export function readCompletionUsage(usage: unknown): NormalizedUsage | undefined
   const normalized: NormalizedUsage = { inputTokens, outputTokens: numberField(fields.completion_tokens) ?? 0 }
   const prompt = objectField(fields.prompt_tokens_details)
   const completion = objectField(fields.completion_tokens_details)
-  setCount(normalized, 'cacheReadTokens', prompt?.cached_tokens)
-  setCount(normalized, 'inputAudioTokens', prompt?.audio_tokens)
-  setCount(normalized, 'reasoningTokens', completion?.reasoning_tokens)
-  setCount(normalized, 'outputAudioTokens', completion?.audio_tokens)
+  setUsageCount(normalized, 'cacheReadTokens', prompt?.cached_tokens)
+  setUsageCount(normalized, 'inputAudioTokens', prompt?.audio_tokens)
+  setUsageCount(normalized, 'reasoningTokens', completion?.reasoning_tokens)
+  setUsageCount(normalized, 'outputAudioTokens', completion?.audio_tokens)
   return normalized
-}
-
-/** Sets `usage[key]` to `value` when it is a positive number. */
-export function setCount(usage: NormalizedUsage, key: keyof NormalizedUsage, value: unknown): void {
-  const count = numberField(value)
-  if (count !== undefined && count > 0) usage[key] = count
 }

@@ -1,5 +1,4 @@
-import type { CallResult } from '@finops-ai/core'
-import { estimatedResult } from './estimated-result.js'
+import { estimatedResult, type CallResult } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readResponseUsage } from './read-response-usage.js'
 

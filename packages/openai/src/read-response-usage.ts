@@ -1,6 +1,5 @@
-import type { NormalizedUsage } from '@finops-ai/core'
+import { setUsageCount, type NormalizedUsage } from '@finops-ai/core'
 import { numberField, objectField } from './operation-request.js'
-import { setCount } from './read-completion-usage.js'
 
 /**
  * Normalizes a Responses API `usage` (`ResponseUsage`): `input_tokens` (cached included),
@@ -12,7 +11,7 @@ export function readResponseUsage(usage: unknown): NormalizedUsage | undefined {
   const inputTokens = numberField(fields?.input_tokens)
   if (fields === undefined || inputTokens === undefined) return undefined
   const normalized: NormalizedUsage = { inputTokens, outputTokens: numberField(fields.output_tokens) ?? 0 }
-  setCount(normalized, 'cacheReadTokens', objectField(fields.input_tokens_details)?.cached_tokens)
-  setCount(normalized, 'reasoningTokens', objectField(fields.output_tokens_details)?.reasoning_tokens)
+  setUsageCount(normalized, 'cacheReadTokens', objectField(fields.input_tokens_details)?.cached_tokens)
+  setUsageCount(normalized, 'reasoningTokens', objectField(fields.output_tokens_details)?.reasoning_tokens)
   return normalized
 }

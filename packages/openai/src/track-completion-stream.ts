@@ -1,5 +1,4 @@
-import type { CallHandle, CallResult, NormalizedUsage, StreamObserver } from '@finops-ai/core'
-import { estimatedResult } from './estimated-result.js'
+import { estimatedResult, type CallHandle, type CallResult, type NormalizedUsage, type StreamObserver } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readCompletionUsage } from './read-completion-usage.js'
 

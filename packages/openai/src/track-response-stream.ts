@@ -1,5 +1,4 @@
-import type { CallHandle, CallResult, StreamObserver } from '@finops-ai/core'
-import { estimatedResult } from './estimated-result.js'
+import { estimatedResult, type CallHandle, type CallResult, type StreamObserver } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readResponseResult } from './read-response-result.js'
 

@@ -1,6 +1,9 @@
 import { APIPromise } from 'openai'
 import {
   callThroughPath,
+  resourceAt,
+  WRAPPED_CLIENT,
+  wrapClientOnce,
   type Attribution,
   type CallPath,
   type CallRequest,
@@ -14,8 +17,8 @@ import { observeOpenAICall } from './observe-openai-call.js'
 import { OPENAI_OPERATIONS, type OpenAIOperation } from './openai-operations.js'
 import type { RequestBody } from './operation-request.js'
 
-/** Marks a wrapped client (shared by every copy of this package): wrapping again is a no-op. */
-export const WRAPPED = Symbol.for('@finops-ai/openai/wrapped')
+/** Marks a wrapped client (core's mark, shared by every copy of every adapter): wrapping again is a no-op. */
+export const WRAPPED = WRAPPED_CLIENT
 
 /** How a client is wrapped. */
 export interface WrapSettings {
@@ -41,31 +44,13 @@ interface Resource {
  * returns it unchanged. The provider is detected once, here.
  */
 export function wrapOpenAI<Client extends object>(client: Client, path: CallPath, settings: WrapSettings): Client {
-  const target = client as Client & { [WRAPPED]?: true; withOptions?: (options: unknown) => object }
-  if (target[WRAPPED]) return client
-  const endpoint = detectProvider(client)
-  for (const operation of OPENAI_OPERATIONS) {
-    const resource = resourceAt(client, operation.resource)
-    if (resource) patchCreate(client, resource, operation, path, endpoint, settings)
-  }
-  const withOptions = target.withOptions
-  if (typeof withOptions === 'function') {
-    Object.defineProperty(target, 'withOptions', {
-      configurable: true,
-      writable: true,
-      value: function wrappedWithOptions(this: object, options: unknown) {
-        return wrapOpenAI(withOptions.call(this, options), path, settings)
-      },
-    })
-  }
-  Object.defineProperty(target, WRAPPED, { value: true })
-  return client
-}
-
-function resourceAt(client: object, names: readonly string[]): Resource | undefined {
-  let value: unknown = client
-  for (const name of names) value = (value as Record<string, unknown> | undefined)?.[name]
-  return typeof (value as Partial<Resource> | undefined)?.create === 'function' ? (value as Resource) : undefined
+  return wrapClientOnce(client, (target) => {
+    const endpoint = detectProvider(target)
+    for (const operation of OPENAI_OPERATIONS) {
+      const resource = resourceAt(target, operation.resource) as Resource | undefined
+      if (resource) patchCreate(target, resource, operation, path, endpoint, settings)
+    }
+  })
 }
 
 function patchCreate(

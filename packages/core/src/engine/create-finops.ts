@@ -21,6 +21,7 @@ import { createPriceBook } from '../prices/create-price-book.js'
 import type { CostBreakdown, PriceBook, ResolvedPrice } from '../prices/price-book-types.js'
 import { memoryStore } from '../store/memory-store.js'
 import { createTelemetry } from '../telemetry/create-telemetry.js'
+import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/semconv.js'
 import type { CallAttribution, CostAmounts, InferenceSpan, Telemetry } from '../telemetry/telemetry-types.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
@@ -176,7 +177,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
       }
       span.setPolicyKeys(decision.policyKeys)
       if (decision.downgradedFrom !== undefined) span.setModel(decision.model, decision.downgradedFrom)
-      for (const policy of decision.softLimitPolicies) span.addEvent('finops.soft_limit', { 'finops.policy.key': policy })
+      for (const policy of decision.softLimitPolicies) span.addEvent(EVENT_FINOPS_SOFT_LIMIT, { [ATTR_FINOPS_POLICY_KEY]: policy })
       return new AdmittedCall(this, { request, attribution, span, price, admission: decision, startTime, startedAt })
     }
     return admission instanceof Promise ? admission.then(admitted) : admitted(admission)
