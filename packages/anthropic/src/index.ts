@@ -1,1 +1,2 @@
-export const placeholder = 1
+export { withFinOps } from './with-finops.js'
+export type { FinOpsAnthropicOptions } from './finops-anthropic-options.js'

@@ -1,1 +1,7 @@
-export const placeholder = 1
+export { redisStore } from './redis-store.js'
+export type { RedisStoreOptions } from './redis-store.js'
+export type { RedisScriptClient } from './redis-script-client.js'
+export { RedisStoreError } from './redis-store-error.js'
+export type { RedisStoreFailure, RedisStoreOperation } from './redis-store-error.js'
+export { redisStoreScripts } from './scripts/redis-store-scripts.js'
+export type { RedisScript } from './scripts/redis-script.js'

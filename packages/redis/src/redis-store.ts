@@ -1,0 +1,105 @@
+import type { CounterReading, ReadRequest, ReserveDecision, ReserveRequest, SettleRequest, SettleResult, Store } from '@finops-ai/core'
+import { counterReadings, readCommand } from './read-command.js'
+import { redisKeys } from './redis-keys.js'
+import type { RedisScriptClient } from './redis-script-client.js'
+import { RedisStoreError, type RedisStoreOperation } from './redis-store-error.js'
+import { reserveCommand, reserveDecision } from './reserve-command.js'
+import { runScript } from './run-script.js'
+import { integerReply } from './script-arguments.js'
+import { readScript } from './scripts/read-script.js'
+import { reserveScript } from './scripts/reserve-script.js'
+import type { RedisScript } from './scripts/redis-script.js'
+import { settleScript } from './scripts/settle-script.js'
+import { settleCommand, settleResult } from './settle-command.js'
+import { withinDeadline } from './within-deadline.js'
+
+/** Options of {@link redisStore}. */
+export interface RedisStoreOptions {
+  /**
+   * A connected client: an `ioredis` `Redis` or `Cluster` instance, or anything with
+   * {@link RedisScriptClient}'s `evalsha` and `eval`. Recommended `ioredis` options, so that a lost
+   * connection fails commands at once instead of queueing them: `enableOfflineQueue: false`,
+   * `maxRetriesPerRequest: 0`, `autoResendUnfulfilledCommands: false`. The store enforces
+   * `timeoutMs` whatever the client's options.
+   */
+  client: RedisScriptClient
+  /**
+   * First part of every key, used as the Redis Cluster hash tag: `{finops}:b:…`. All counters of
+   * one prefix live in one slot (atomic scripts across them, at the cost of not spreading one
+   * prefix over the cluster); use several prefixes (e.g. per tenant) to spread load.
+   * Default `'finops'`.
+   */
+  prefix?: string
+  /**
+   * Longest wait for Redis per operation, in ms; then the operation rejects with a
+   * {@link RedisStoreError} (`failure: 'timeout'`) and the guards apply `onStoreError`.
+   * Default `100`.
+   */
+  timeoutMs?: number
+  /**
+   * How long an unsettled reservation holds its concurrency slot, reserved money and breaker
+   * probe, in ms. A process that dies (or loses Redis) between reserve and settle leaks nothing
+   * beyond this; a call that settles later than this is charged its actual cost if its record
+   * still exists (it lives one more hour) but no longer holds a slot. Longer than your slowest
+   * call. Default `900_000` (15 minutes).
+   */
+  reservationTtlMs?: number
+  /**
+   * Time source. `'server'` (default): each script reads the Redis server's `TIME`, so processes
+   * with skewed clocks agree on windows and periods, and the requests' `now` is ignored.
+   * A function is FOR TESTS: the store then uses the request's `now`, or the function's value when
+   * it is absent, so tests can move time (the conformance suite's timed cases).
+   */
+  clock?: 'server' | (() => number)
+}
+
+/**
+ * A {@link Store} in Redis that many processes share, exact under concurrency: each operation
+ * (`reserve`, `settle`, `read`) is one Lua script, run atomically in one round trip by `EVALSHA`
+ * (its source is sent with `EVAL` only after a `NOSCRIPT`). Every key expires, key components are
+ * escaped, and all keys carry the `{prefix}` hash tag so the store works on Redis Cluster.
+ *
+ * Every operation returns a promise; a Redis failure or a reply later than `timeoutMs` rejects
+ * with {@link RedisStoreError}, which the guards handle by `createFinOps({ onStoreError })`
+ * (`'fail-open'`: the call goes on, flagged `finops.store.degraded=true`; `'fail-closed'`: it is
+ * rejected); both emit a `store_degraded` event. The next operation simply tries again, so the
+ * store recovers when Redis is back.
+ *
+ * @example
+ * const store = redisStore({ client: new Redis({ enableOfflineQueue: false, maxRetriesPerRequest: 0 }) })
+ * const finops = createFinOps({ store, policies, onStoreError: 'fail-open' })
+ */
+export function redisStore(options: RedisStoreOptions): Store {
+  const { client } = options
+  const keys = redisKeys(options.prefix ?? 'finops')
+  const timeoutMs = options.timeoutMs ?? 100
+  const leaseMs = options.reservationTtlMs ?? 900_000
+  if (!(timeoutMs > 0)) throw new RangeError(`finops-ai redisStore: timeoutMs must be positive, got ${timeoutMs}`)
+  if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) throw new RangeError(`finops-ai redisStore: reservationTtlMs must be a positive integer, got ${leaseMs}`)
+  const clock = options.clock ?? 'server'
+  const now = (requested: number | undefined): string => (clock === 'server' ? '' : String(Math.floor(requested ?? clock())))
+
+  const run = async <T>(operation: RedisStoreOperation, script: RedisScript, command: { keys: string[]; args: string[] }, decode: (reply: number[]) => T | undefined): Promise<T> => {
+    const timeout = () => new RedisStoreError(operation, 'timeout', `no reply within ${timeoutMs} ms`)
+    let reply: unknown
+    try {
+      reply = await withinDeadline(runScript(client, script, command.keys, command.args), timeoutMs, timeout)
+    } catch (error) {
+      if (error instanceof RedisStoreError) throw error
+      const answered = error instanceof Error && error.name === 'ReplyError'
+      throw new RedisStoreError(operation, answered ? 'reply' : 'connection', error instanceof Error ? error.message : String(error), { cause: error })
+    }
+    const numbers = integerReply(reply)
+    const decoded = numbers === undefined ? undefined : decode(numbers)
+    if (decoded === undefined) throw new RedisStoreError(operation, 'reply', `unexpected reply ${JSON.stringify(reply)}`)
+    return decoded
+  }
+
+  return {
+    reserve: async (request: ReserveRequest): Promise<ReserveDecision> =>
+      run('reserve', reserveScript, reserveCommand(keys, request, now(request.now), leaseMs), (reply) => reserveDecision(reply, request)),
+    settle: async (request: SettleRequest): Promise<SettleResult> => run('settle', settleScript, settleCommand(keys, request, now(request.now)), settleResult),
+    read: async (request: ReadRequest): Promise<CounterReading[]> =>
+      run('read', readScript, readCommand(keys, request, now(request.now)), (reply) => counterReadings(reply, request)),
+  }
+}

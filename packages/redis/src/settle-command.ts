@@ -1,0 +1,28 @@
+import type { SettleRequest, SettleResult } from '@finops-ai/core'
+import type { RedisKeys } from './redis-keys.js'
+import { integerArgument } from './script-arguments.js'
+
+/** KEYS and ARGV of the `settle` script (see `scripts/settle-script.ts`). */
+export function settleCommand(keys: RedisKeys, request: SettleRequest, now: string): { keys: string[]; args: string[] } {
+  return {
+    keys: [keys.reservation(request.id)],
+    args: [now, request.id, integerArgument(request.tokens, 'tokens'), integerArgument(request.costNanos, 'costNanos')],
+  }
+}
+
+/** The {@link SettleResult} in a `settle` reply, or `undefined` when the reply is malformed. */
+export function settleResult(reply: readonly number[]): SettleResult | undefined {
+  if (reply[0] === 0 && reply.length === 1) return { settled: false, counters: [] }
+  const [settled, openedIndex, velocity, until] = reply
+  if (settled !== 1 || openedIndex === undefined || velocity === undefined || until === undefined || (reply.length - 4) % 4 !== 0) return undefined
+  const counters: SettleResult['counters'] = []
+  for (let at = 4; at < reply.length; at += 4) {
+    const [kind, first, second, third] = reply.slice(at, at + 4) as [number, number, number, number]
+    if (kind === 1) counters.push({ kind: 'window', used: first })
+    else if (kind === 2) counters.push({ kind: 'concurrency', inFlight: first })
+    else if (kind === 3) counters.push({ kind: 'budget', spent: first, reserved: second, softLimitCrossed: third === 1 })
+    else if (kind === 4) counters.push({ kind: 'breaker', velocity: first, closed: second === 1 })
+    else return undefined
+  }
+  return openedIndex >= 0 ? { settled: true, counters, opened: { index: openedIndex, velocity, until } } : { settled: true, counters }
+}

@@ -1,0 +1,72 @@
+// Every publishable package, packed as npm would publish it, installs into a scratch app and loads
+// through its `exports` map both as ESM (`import`) and as CommonJS (`require`), with the same names.
+// Needs the packages built first: the root `pnpm test` builds before running vitest.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const pnpm = ['--yes', 'pnpm@12.4.2']
+
+interface Manifest {
+  name: string
+  version: string
+  private?: boolean
+  exports: Record<string, unknown>
+  peerDependencies?: Record<string, string>
+  devDependencies?: Record<string, string>
+}
+
+const packages = readdirSync(join(root, 'packages'))
+  .map((directory) => ({ directory, manifest: JSON.parse(readFileSync(join(root, 'packages', directory, 'package.json'), 'utf8')) as Manifest }))
+  .filter(({ manifest }) => !manifest.private)
+
+let app: string
+
+beforeAll(() => {
+  app = mkdtempSync(join(tmpdir(), 'finops-packaging-'))
+  const tarballs: Record<string, string> = {}
+  const peers: Record<string, string> = {}
+  for (const { directory, manifest } of packages) {
+    const packageRoot = join(root, 'packages', directory)
+    if (!existsSync(join(packageRoot, 'dist'))) throw new Error(`packages/${directory} is not built: run the root build first`)
+    execFileSync('npx', [...pnpm, 'pack', '--pack-destination', app], { cwd: packageRoot, stdio: 'ignore' })
+    tarballs[manifest.name] = `file:./${manifest.name.replace('@', '').replace('/', '-')}-${manifest.version}.tgz`
+    // Peers are installed at the version the repository develops against.
+    for (const peer of Object.keys(manifest.peerDependencies ?? {})) peers[peer] = manifest.devDependencies?.[peer] ?? manifest.peerDependencies![peer]!
+  }
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'scratch-app', private: true, dependencies: { ...peers, ...tarballs }, overrides: tarballs }),
+  )
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, stdio: 'ignore' })
+}, 180_000)
+
+afterAll(() => rmSync(app, { recursive: true, force: true }))
+
+function load(specifier: string, mode: 'import' | 'require'): string[] {
+  const script =
+    mode === 'import'
+      ? `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default' && k !== 'module.exports').sort()))`
+      : `const m = require(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()))`
+  const output = execFileSync('node', mode === 'import' ? ['--input-type=module', '-e', script] : ['-e', script], { cwd: app, encoding: 'utf8' })
+  return JSON.parse(output) as string[]
+}
+
+describe.each(packages)('$manifest.name', ({ manifest }) => {
+  const entries = Object.keys(manifest.exports).filter((entry) => entry !== './package.json')
+
+  it.each(entries)('loads %s as ESM and CommonJS with the same exports', (entry) => {
+    const specifier = entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`
+    const esm = load(specifier, 'import')
+    expect(esm.length).toBeGreaterThan(0)
+    expect(load(specifier, 'require')).toEqual(esm)
+  })
+
+  it('is side-effect free and ships only dist', () => {
+    expect(manifest).toMatchObject({ sideEffects: false, files: ['dist'] })
+  })
+})
