@@ -3,7 +3,7 @@ import { missingAttribution, resolveAttributionRequirements } from './attributio
 
 describe('resolveAttributionRequirements', () => {
   it('defaults to warn with nothing required', () => {
-    expect(resolveAttributionRequirements({}, {})).toEqual({ required: [], onMissing: 'warn', defaults: undefined })
+    expect(resolveAttributionRequirements({}, {})).toEqual({ required: [], onMissing: 'warn', defaults: undefined, hashUser: undefined })
   })
 
   it.each([
@@ -22,6 +22,10 @@ describe('resolveAttributionRequirements', () => {
 
   it('rejects an unknown onMissing option', () => {
     expect(() => resolveAttributionRequirements({ onMissing: 'deny' as 'throw' }, {})).toThrow('attribution.onMissing')
+  })
+
+  it('rejects a hashUser salt that is not a non-empty string', () => {
+    expect(() => resolveAttributionRequirements({ hashUser: { salt: '' } }, {})).toThrow('attribution.hashUser')
   })
 
   it('validates engine defaults', () => {

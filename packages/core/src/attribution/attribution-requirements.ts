@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/config-error.js'
 import type { Attribution } from './attribution.js'
+import { createUserHasher, type UserHasher } from './user-hasher.js'
 import { validateAttribution } from './validate-attribution.js'
 
 /** What happens to a call that lacks required attribution. */
@@ -21,6 +22,14 @@ export interface AttributionOptions {
   onMissing?: OnMissingAttribution
   /** Values every call of this engine carries unless a client default or a scope sets the key. */
   defaults?: Attribution
+  /**
+   * Replace `user` with a pseudonym (HMAC-SHA-256 keyed with `salt`, or SHA-256 without one; 32 hex
+   * characters) as soon as a call's attribution is resolved, so the raw id never reaches spans,
+   * events, usage records or a remote store. Policies with `match: { user }` then compare against
+   * the pseudonym. Use a secret salt: unsalted hashes of e-mail addresses can be reversed by
+   * guessing. Default `false`.
+   */
+  hashUser?: boolean | { salt: string }
 }
 
 /** Attribution settings after validation and env overrides. */
@@ -28,6 +37,8 @@ export interface AttributionRequirements {
   required: readonly string[]
   onMissing: OnMissingAttribution
   defaults: Readonly<Attribution> | undefined
+  /** Pseudonymises `user` values; undefined unless `hashUser` is on. */
+  hashUser: UserHasher | undefined
 }
 
 const envModes: Readonly<Record<string, OnMissingAttribution>> = { off: 'allow', warn: 'warn', strict: 'throw' }
@@ -55,7 +66,16 @@ export function resolveAttributionRequirements(
     onMissing = mode
   }
   const defaults = options.defaults === undefined ? undefined : validateAttribution(options.defaults, 'attribution.defaults')
-  return { required: Object.freeze([...required]), onMissing, defaults }
+  return { required: Object.freeze([...required]), onMissing, defaults, hashUser: userHasher(options.hashUser) }
+}
+
+function userHasher(option: AttributionOptions['hashUser']): UserHasher | undefined {
+  if (option === undefined || option === false) return undefined
+  if (option === true) return createUserHasher(undefined)
+  if (typeof option !== 'object' || option === null || typeof option.salt !== 'string' || option.salt.length === 0) {
+    throw new ConfigError({ path: 'attribution.hashUser', detail: "expected true, false or { salt: 'a secret string' }" })
+  }
+  return createUserHasher(option.salt)
 }
 
 /** The required keys `attribution` lacks; with nothing required, `['*']` when it carries no key at all. */

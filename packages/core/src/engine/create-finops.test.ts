@@ -181,6 +181,31 @@ describe('createFinOps call path', () => {
     expect(exporter.getFinishedSpans()).toHaveLength(1)
   })
 
+  it('records where an unattributed call was made, and no call site for attributed calls', () => {
+    const { path } = engine({ attribution: { required: ['team'], onMissing: 'allow' } })
+    ;(path.begin(chat()) as { succeed(result: unknown): void }).succeed({ usage: gpt4oUsage })
+    ;(path.begin(chat({ clientAttribution: { team: 't' } })) as { succeed(result: unknown): void }).succeed({ usage: gpt4oUsage })
+    const [unattributed, attributed] = exporter.getFinishedSpans()
+    expect(unattributed?.attributes['code.file.path']).toMatch(/create-finops\.test\.ts$/)
+    expect(unattributed?.attributes['code.line.number']).toBeGreaterThan(0)
+    expect(attributed?.attributes['code.file.path']).toBeUndefined()
+  })
+
+  it('with hashUser, replaces the user id before it reaches spans, records and counters', async () => {
+    const { finops, path, records } = engine({
+      attribution: { hashUser: { salt: 'pepper' } },
+      policies: [{ key: 'per-user', per: 'user', limits: { budget: { period: 'total', hard_limit_usd: 1 } } }],
+    })
+    withAttribution({ user: 'k.herings@example.com' }, () =>
+      (path.begin(chat({ clientAttribution: { team: 't' } })) as { succeed(result: unknown): void }).succeed({ usage: gpt4oUsage }),
+    )
+    const pseudonym = records[0]?.attribution.user
+    expect(pseudonym).toMatch(/^[0-9a-f]{32}$/)
+    expect(exporter.getFinishedSpans()[0]?.attributes['enduser.id']).toBe(pseudonym)
+    expect(JSON.stringify(records)).not.toContain('k.herings')
+    expect(await finops.spend({ policy: 'per-user', key: pseudonym })).toMatchObject({ spent: gpt4oCostUsd })
+  })
+
   it('rejects invalid options with the exact path', () => {
     expect(() => createFinOps({ estimate: { defaultMaxOutputTokens: -1 } })).toThrow('estimate.defaultMaxOutputTokens')
     expect(() => createFinOps({ currency: 'EUR' })).toThrow(ConfigError)

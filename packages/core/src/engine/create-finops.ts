@@ -25,6 +25,7 @@ import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/se
 import type { CallAttribution, CostAmounts, InferenceSpan, Telemetry } from '../telemetry/telemetry-types.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
+import { captureCallSite } from './call-site.js'
 import { type Coverage, CoverageTracker } from './coverage-tracker.js'
 import type { FinOpsEvent } from './finops-event.js'
 import type { FinOpsOptions } from './finops-options.js'
@@ -134,6 +135,11 @@ class Engine implements FinOps, CallPath, CallFinisher {
     const missing = missingAttribution(values, this.requirements.required)
     const attribution: CallAttribution = { values, missing }
     const span = this.telemetry.startInference(request, attribution)
+    if (missing.length > 0 && span.recording) {
+      // Only unattributed calls pay for a stack: it tells which call site to fix.
+      const site = captureCallSite()
+      if (site !== undefined) span.setCallSite(site)
+    }
     if (missing.length > 0 && this.requirements.onMissing !== 'allow') {
       if (this.requirements.onMissing === 'throw') return this.reject(span, new MissingAttributionError(missing))
       this.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(this.clock()), missing })
@@ -235,8 +241,10 @@ class Engine implements FinOps, CallPath, CallFinisher {
     const scope = currentAttribution()
     const engineDefaults = this.requirements.defaults
     const clientDefaults = request.clientAttribution
-    if (engineDefaults === undefined && clientDefaults === undefined) return scope ?? emptyAttribution
-    return { ...engineDefaults, ...clientDefaults, ...scope }
+    const merged =
+      engineDefaults === undefined && clientDefaults === undefined ? (scope ?? emptyAttribution) : { ...engineDefaults, ...clientDefaults, ...scope }
+    const hashUser = this.requirements.hashUser
+    return hashUser === undefined || merged.user === undefined ? merged : { ...merged, user: hashUser(merged.user) }
   }
 
   private priceOf(request: CallRequest): ResolvedPrice | null {

@@ -1,6 +1,7 @@
 import { diag, SpanStatusCode, type Attributes, type Context, type Exception, type Span } from '@opentelemetry/api'
-import { ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions'
+import { ATTR_CODE_COLUMN_NUMBER, ATTR_CODE_FILE_PATH, ATTR_CODE_FUNCTION_NAME, ATTR_CODE_LINE_NUMBER, ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions'
 import type { CallRequest } from '../call/call-request.js'
+import type { CallSite } from '../engine/call-site.js'
 import type { LimitDenial } from '../errors/limit-exceeded-error.js'
 import { errorType } from './error-type.js'
 import type { InferenceInstruments } from './inference-instruments.js'
@@ -43,7 +44,7 @@ class InferenceRecorder implements InferenceSpan {
   private readonly request: CallRequest
   private readonly attribution: CallAttribution
   private readonly span: Span | undefined
-  private readonly recording: boolean
+  readonly recording: boolean
   private readonly instruments: InferenceInstruments | null
   private readonly names: SemconvNames
   private readonly startedAt = performance.now()
@@ -66,6 +67,18 @@ class InferenceRecorder implements InferenceSpan {
       } catch (error) {
         warn('startInference', error)
       }
+    }
+  }
+
+  setCallSite(site: CallSite): void {
+    if (this.ended || !this.recording || this.span === undefined) return
+    try {
+      this.span.setAttribute(ATTR_CODE_FILE_PATH, site.filePath)
+      this.span.setAttribute(ATTR_CODE_LINE_NUMBER, site.lineNumber)
+      this.span.setAttribute(ATTR_CODE_COLUMN_NUMBER, site.columnNumber)
+      if (site.functionName !== undefined) this.span.setAttribute(ATTR_CODE_FUNCTION_NAME, site.functionName)
+    } catch (error) {
+      warn('setCallSite', error)
     }
   }
 

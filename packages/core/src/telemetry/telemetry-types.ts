@@ -2,6 +2,7 @@ import type { Context } from '@opentelemetry/api'
 import type { Attribution } from '../attribution/attribution.js'
 import type { CallRequest } from '../call/call-request.js'
 import type { CallResult } from '../call/call-result.js'
+import type { CallSite } from '../engine/call-site.js'
 import type { LimitDenial } from '../errors/limit-exceeded-error.js'
 import type { PriceSource } from '../prices/price-book-types.js'
 
@@ -37,6 +38,10 @@ export interface InferenceOutcome {
 export interface InferenceSpan {
   /** Context with this span active: the provider call runs inside it. */
   readonly context: Context
+  /** True when the span records: attributes set on it are kept. */
+  readonly recording: boolean
+  /** Records where in the application the call was made (`code.*` attributes). */
+  setCallSite(site: CallSite): void
   /** Records the model actually sent when a soft limit downgraded the request. */
   setModel(model: string, downgradedFrom: string): void
   /** Records the policy keys the call counts against. */

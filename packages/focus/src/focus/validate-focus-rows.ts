@@ -94,7 +94,7 @@ function validateRow(row: FocusRow, number: number, issues: FocusIssue[]): void 
     if (problem !== undefined) issue(name, problem)
   }
   for (const [name, allowed] of Object.entries(ALLOWED_VALUES)) {
-    if (!allowed.includes(value(name) as string | null)) issue(name, `'${String(value(name))}' is not an allowed value (${allowed.filter(Boolean).join(', ')})`)
+    if (value(name) !== '' && !allowed.includes(value(name) as string | null)) issue(name, `'${String(value(name))}' is not an allowed value (${allowed.filter(Boolean).join(', ')})`)
   }
   const category = value('ServiceCategory')
   const subcategories = SERVICE_SUBCATEGORIES[String(category)]
@@ -104,7 +104,7 @@ function validateRow(row: FocusRow, number: number, issues: FocusIssue[]): void 
     issue('ServiceSubcategory', `'${String(subcategory)}' is not a subcategory of '${String(category)}'`)
   }
   const currency = value('BillingCurrency')
-  if (currency !== null && !currencies.has(String(currency))) issue('BillingCurrency', `'${String(currency)}' is not an ISO 4217 currency code`)
+  if (currency !== null && currency !== '' && !currencies.has(String(currency))) issue('BillingCurrency', `'${String(currency)}' is not an ISO 4217 currency code`)
 
   const usage = value('ChargeCategory') === 'Usage' && value('ChargeClass') === null
   if (usage) {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { readMessagesRequest } from './read-messages-request.js'
+
+describe('readMessagesRequest', () => {
+  it('reads model, stream, max_tokens, tier and sampling parameters', () => {
+    expect(
+      readMessagesRequest({
+        model: 'claude-opus-4-1',
+        max_tokens: 1024,
+        stream: true,
+        service_tier: 'standard_only',
+        temperature: 0.2,
+        top_p: 0.9,
+        top_k: 40,
+        stop_sequences: ['END'],
+        system: 'Be brief',
+        messages: [{ role: 'user', content: 'Hello there' }],
+      }),
+    ).toEqual({
+      operation: 'chat',
+      model: 'claude-opus-4-1',
+      stream: true,
+      maxOutputTokens: 1024,
+      serviceTier: 'standard_only',
+      parameters: { temperature: 0.2, topP: 0.9, topK: 40, stopSequences: ['END'] },
+      // 'Be brief' + 'Hello there' = 19 characters ≈ 5 tokens.
+      estimatedInputTokens: 5,
+    })
+  })
+
+  it('reads a minimal request', () => {
+    expect(readMessagesRequest({ model: 'claude-haiku-4-5', max_tokens: 5, messages: [] })).toEqual({
+      operation: 'chat',
+      model: 'claude-haiku-4-5',
+      stream: false,
+      maxOutputTokens: 5,
+      estimatedInputTokens: 0,
+    })
+  })
+})

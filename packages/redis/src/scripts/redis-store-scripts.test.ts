@@ -1,0 +1,63 @@
+import type { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from '../redis-server-process.js'
+import { redisStore } from '../redis-store.js'
+import { commandCalls, connectTestClient } from '../redis-test-client.js'
+import { redisStoreScripts } from './redis-store-scripts.js'
+
+describe('redis store scripts', () => {
+  it('are pinned: a changed script changes its SHA1 here, deliberately', () => {
+    expect({
+      reserve: redisStoreScripts.reserve.sha1,
+      settle: redisStoreScripts.settle.sha1,
+      read: redisStoreScripts.read.sha1,
+    }).toEqual({
+      reserve: 'PIN',
+      settle: 'PIN',
+      read: 'PIN',
+    })
+  })
+
+  it('document their KEYS and ARGV in a header comment', async () => {
+    for (const name of ['reserve', 'settle', 'read']) {
+      const { readFile } = await import('node:fs/promises')
+      const text = await readFile(new URL(`./${name}-script.ts`, import.meta.url), 'utf8')
+      expect(text).toMatch(/KEYS\[1/)
+      expect(text).toMatch(/ARGV\[1\]/)
+      expect(text).toMatch(/Reply/)
+    }
+  })
+})
+
+const skip = redisServerSkipReason()
+
+describe.skipIf(skip !== undefined)('redis store scripts on a real redis-server', () => {
+  let server: RedisServerProcess
+  let client: Redis
+  beforeAll(async () => {
+    server = await startRedisServer()
+    client = await connectTestClient(server.port)
+  })
+  afterAll(async () => {
+    client.disconnect()
+    await server.stop()
+  })
+
+  it('have the SHA1 Redis computes for them', async () => {
+    for (const script of Object.values(redisStoreScripts)) expect(await client.script('LOAD', script.source)).toBe(script.sha1)
+  })
+
+  it('are sent again with EVAL after SCRIPT FLUSH, then run by EVALSHA', async () => {
+    const store = redisStore({ client, prefix: 'flush', timeoutMs: 2_000 })
+    const counters = [{ kind: 'concurrency', key: 'c', limit: 5 }] as const
+    await store.reserve({ id: 'warm', counters })
+    await client.script('FLUSH')
+    const before = await commandCalls(client)
+    await store.reserve({ id: 'after-flush', counters })
+    await store.reserve({ id: 'cached-again', counters })
+    const after = await commandCalls(client)
+    expect((after.eval ?? 0) - (before.eval ?? 0)).toBe(1)
+    expect((after.evalsha ?? 0) - (before.evalsha ?? 0)).toBe(2)
+    expect(await store.read({ counters })).toEqual([{ kind: 'concurrency', inFlight: 3 }])
+  })
+})
