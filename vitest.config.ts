@@ -37,6 +37,15 @@ export default defineConfig({
           exclude: ['**/node_modules/**', '**/dist/**'],
         },
       },
+      {
+        // Version matrix: the Anthropic adapter's suite again on the lowest supported release (1.0.0).
+        resolve: { alias: [...workspaceSources, { find: /^@anthropic-ai\/sdk$/, replacement: 'anthropic-sdk-v1-0' }] },
+        test: {
+          name: '@anthropic-ai/sdk@1.0',
+          include: ['packages/anthropic/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+        },
+      },
     ],
   },
 })

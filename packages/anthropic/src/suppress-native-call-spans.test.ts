@@ -93,7 +93,7 @@ describe('suppressNativeCallSpans', () => {
   it('leaves a client with native tracing switched off as it is', async () => {
     const finops = createFinOps({ tracerProvider })
     const client = withFinOps(newClient({ openTelemetry: false }), { finops })
-    expect(client._tracer).toBeUndefined()
+    expect((client as unknown as { _tracer?: unknown })._tracer).toBeUndefined()
     await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 8, messages })
     await finops.flush()
     expect(exporter.getFinishedSpans().map((span) => span.name)).toEqual(['chat claude-haiku-4-5'])

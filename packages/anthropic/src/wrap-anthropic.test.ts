@@ -28,7 +28,7 @@ describe('wrapAnthropic', () => {
   it('reads the request and settles the exact usage of a message, cache and thinking included', async () => {
     const { path, client } = wrapped()
     provider.setUsage({ cachedTokens: 100, cacheWriteTokens: 20, cacheWrite1hTokens: 5, reasoningTokens: 3, webSearchRequests: 2 })
-    const message = await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, messages, temperature: 0.5 })
+    const message = await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, messages, stop_sequences: ['END'] })
     expect(path.requests).toEqual([
       expect.objectContaining({
         provider: 'anthropic',
@@ -36,7 +36,7 @@ describe('wrapAnthropic', () => {
         model: 'claude-haiku-4-5',
         stream: false,
         maxOutputTokens: 64,
-        parameters: { temperature: 0.5 },
+        parameters: { stopSequences: ['END'] },
         server: { address: '127.0.0.1', port: Number(new URL(provider.url).port) },
       }),
     ])

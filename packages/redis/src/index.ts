@@ -1,5 +1,5 @@
 export { redisStore } from './redis-store.js'
-export type { RedisStoreOptions } from './redis-store.js'
+export type { RedisStore, RedisStoreOptions } from './redis-store.js'
 export type { RedisScriptClient } from './redis-script-client.js'
 export { RedisStoreError } from './redis-store-error.js'
 export type { RedisStoreFailure, RedisStoreOperation } from './redis-store-error.js'

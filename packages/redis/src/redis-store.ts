@@ -53,6 +53,13 @@ export interface RedisStoreOptions {
   clock?: 'server' | (() => number)
 }
 
+/** The {@link Store} of {@link redisStore}: every operation returns a promise. */
+export interface RedisStore extends Store {
+  reserve(request: ReserveRequest): Promise<ReserveDecision>
+  settle(request: SettleRequest): Promise<SettleResult>
+  read(request: ReadRequest): Promise<CounterReading[]>
+}
+
 /**
  * A {@link Store} in Redis that many processes share, exact under concurrency: each operation
  * (`reserve`, `settle`, `read`) is one Lua script, run atomically in one round trip by `EVALSHA`
@@ -69,7 +76,7 @@ export interface RedisStoreOptions {
  * const store = redisStore({ client: new Redis({ enableOfflineQueue: false, maxRetriesPerRequest: 0 }) })
  * const finops = createFinOps({ store, policies, onStoreError: 'fail-open' })
  */
-export function redisStore(options: RedisStoreOptions): Store {
+export function redisStore(options: RedisStoreOptions): RedisStore {
   const { client } = options
   const keys = redisKeys(options.prefix ?? 'finops')
   const timeoutMs = options.timeoutMs ?? 100

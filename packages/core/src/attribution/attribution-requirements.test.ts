@@ -14,6 +14,14 @@ describe('resolveAttributionRequirements', () => {
     expect(resolveAttributionRequirements({ onMissing: 'allow' }, { FINOPS_ATTRIBUTION: env }).onMissing).toBe(mode)
   })
 
+  it('takes required keys from FINOPS_ATTRIBUTION_REQUIRED over the option', () => {
+    expect(resolveAttributionRequirements({ required: ['user'] }, { FINOPS_ATTRIBUTION_REQUIRED: 'team, feature' }).required).toEqual([
+      'team',
+      'feature',
+    ])
+    expect(resolveAttributionRequirements({ required: ['user'] }, { FINOPS_ATTRIBUTION_REQUIRED: '' }).required).toEqual(['user'])
+  })
+
   it('rejects an unknown FINOPS_ATTRIBUTION value naming the variable', () => {
     expect(() => resolveAttributionRequirements({}, { FINOPS_ATTRIBUTION: 'yes' })).toThrow(
       "env.FINOPS_ATTRIBUTION: expected one of off|warn|strict, got 'yes'",

@@ -10,7 +10,8 @@ export type OnMissingAttribution = 'allow' | 'warn' | 'throw'
 export interface AttributionOptions {
   /**
    * Keys every call must carry, e.g. `['team', 'feature']`. With none listed, a call counts as
-   * attributed when it carries at least one key. Default `[]`.
+   * attributed when it carries at least one key. Default `[]`. Env `FINOPS_ATTRIBUTION_REQUIRED`
+   * (comma-separated, e.g. `team,feature`) overrides it.
    */
   required?: string[]
   /**
@@ -49,7 +50,11 @@ export function resolveAttributionRequirements(
   options: AttributionOptions = {},
   env: Record<string, string | undefined> = process.env,
 ): AttributionRequirements {
-  const required = options.required ?? []
+  const fromEnvRequired = env.FINOPS_ATTRIBUTION_REQUIRED
+  const required =
+    fromEnvRequired !== undefined && fromEnvRequired.trim() !== ''
+      ? fromEnvRequired.split(',').map((key) => key.trim()).filter((key) => key !== '')
+      : (options.required ?? [])
   if (!Array.isArray(required) || required.some((key) => typeof key !== 'string' || key.length === 0)) {
     throw new ConfigError({ path: 'attribution.required', detail: 'expected an array of attribution key names' })
   }

@@ -23,7 +23,7 @@ afterEach(() => {
 describe('jsonlUsageSink', () => {
   it('appends one JSON line per record once flushed, and its returned promise resolves after the write', async () => {
     const path = join(directory(), 'usage.jsonl')
-    const sink = open({ path })
+    const sink = open({ path, flushIntervalMs: 60_000 })
     const written = sink(record('2026-11-28T09:00:00.000Z'))
     sink(record('2026-11-28T09:00:01.000Z'))
     expect(() => readFileSync(path)).toThrow()
@@ -34,7 +34,7 @@ describe('jsonlUsageSink', () => {
 
   it('is flushed by finops.flush() after a real engine call', async () => {
     const path = join(directory(), 'usage.jsonl')
-    const finops = createFinOps({ onUsage: open({ path, flushIntervalMs: 60_000 }), prices: { 'gpt-4o': { input: 2.5, output: 10 } } })
+    const finops = createFinOps({ onUsage: open({ path }), prices: { 'gpt-4o': { input: 2.5, output: 10 } } })
     const handle = callPathOf(finops).begin({ provider: 'openai', operation: 'chat', model: 'gpt-4o', stream: false, estimatedInputTokens: 10 }) as CallHandle
     handle.succeed({ usage: { inputTokens: 1000, outputTokens: 100 } })
     await finops.flush()
@@ -53,7 +53,7 @@ describe('jsonlUsageSink', () => {
     const folder = directory()
     const path = join(folder, 'usage.jsonl')
     let now = Date.parse('2026-11-28T23:59:00Z')
-    const sink = open({ path, rotate: { maxBytes: 700, daily: true }, clock: () => now })
+    const sink = open({ path, rotate: { maxBytes: 400, daily: true }, clock: () => now })
     for (let index = 0; index < 3; index++) {
       sink(record('2026-11-28T23:59:00.000Z'))
       await sink.flush()
@@ -76,6 +76,16 @@ describe('jsonlUsageSink', () => {
     expect(lines).toHaveLength(3)
     expect(lines[1]).toBe('{"id":"cut')
     expect(JSON.parse(lines[2]!).startTime).toBe('2026-11-28T09:00:01.000Z')
+  })
+
+  it('writes the records of one tick in one batch by default', async () => {
+    const path = join(directory(), 'usage.jsonl')
+    const sink = open({ path })
+    const first = sink(record('2026-11-28T09:00:00.000Z'))
+    const second = sink(record('2026-11-28T09:00:01.000Z'))
+    expect(first).toBe(second)
+    await first
+    expect(linesOf(path)).toHaveLength(2)
   })
 
   it('rejects the batch promise when the file cannot be written, keeping the records for a retry', async () => {

@@ -15,10 +15,16 @@ export interface JsonlUsageSinkOptions {
   rotate?: { maxBytes?: number; daily?: boolean }
   /**
    * Records held in memory before they are written at once, on the calling tick (the producer waits
-   * for that write: backpressure, never a drop). Default 1000.
+   * for that write: backpressure, never a drop). Only when writes keep failing are the oldest
+   * records beyond this bound discarded and counted in `dropped`. Default 1000.
    */
   maxBufferedRecords?: number
-  /** Longest time a record waits in memory before it is written. Default 1000 ms. */
+  /**
+   * Longest time a record waits in memory before it is written. Default 0: records are written
+   * once the current tick is done (`setImmediate`), so every call of one tick shares one write and
+   * `finops.flush()` returns as soon as that write is done. A larger value batches more but makes
+   * `finops.flush()` wait up to that long.
+   */
   flushIntervalMs?: number
   /** Clock for rotation by day. Default `Date.now`. */
   clock?: () => number
@@ -60,12 +66,12 @@ function newBatch(): Batch {
  * half line; a power loss can at worst truncate the last batch, and a file found not ending in a
  * newline is terminated before appending, so only that one line is lost (the CLI reports it as
  * malformed with `file:line`). Writes are synchronous but happen off the call path (a timer,
- * `flush()`, or overflow), which keeps ordering exact and lets the `exit` handler write the rest.
+ * `setImmediate`, `flush()`, or overflow), which keeps ordering exact and lets the `exit` handler write the rest.
  *
  * Returned promises: calling the sink returns the promise of the batch the record is in;
  * `finops.flush()`/`shutdown()` await it. On `beforeExit` and `exit` the buffer is written too —
- * but a process killed by a signal it does not handle (SIGTERM/SIGKILL) loses up to
- * `flushIntervalMs` of records: call `finops.shutdown()` in your signal handler.
+ * but a process killed by a signal it does not handle (SIGTERM/SIGKILL) loses the records of the
+ * current tick (or `flushIntervalMs`): call `finops.shutdown()` in your signal handler.
  *
  * @example
  * const finops = createFinOps({ onUsage: jsonlUsageSink({ path: 'usage.jsonl', rotate: { daily: true } }) })
@@ -73,11 +79,11 @@ function newBatch(): Batch {
 export function jsonlUsageSink(options: JsonlUsageSinkOptions): JsonlUsageSink {
   const { path, rotate = {} } = options
   const maxBuffered = options.maxBufferedRecords ?? 1000
-  const interval = options.flushIntervalMs ?? 1000
+  const interval = options.flushIntervalMs ?? 0
   const clock = options.clock ?? Date.now
   let lines: string[] = []
   let batch: Batch | undefined
-  let timer: NodeJS.Timeout | undefined
+  let timer: NodeJS.Timeout | NodeJS.Immediate | undefined
   let opened = false
   let size = 0
   let day = ''
@@ -107,7 +113,8 @@ export function jsonlUsageSink(options: JsonlUsageSinkOptions): JsonlUsageSink {
 
   function write(): void {
     if (timer !== undefined) {
-      clearTimeout(timer)
+      if (interval === 0) clearImmediate(timer as NodeJS.Immediate)
+      else clearTimeout(timer as NodeJS.Timeout)
       timer = undefined
     }
     const current = batch
@@ -135,7 +142,7 @@ export function jsonlUsageSink(options: JsonlUsageSinkOptions): JsonlUsageSink {
       current?.resolve()
     } catch (error) {
       opened = false
-      retryAfter = now + interval
+      retryAfter = now + Math.max(interval, 1000)
       if (lines.length > maxBuffered) {
         dropped += lines.length - maxBuffered
         lines = lines.slice(lines.length - maxBuffered)
@@ -146,10 +153,9 @@ export function jsonlUsageSink(options: JsonlUsageSinkOptions): JsonlUsageSink {
   }
 
   function schedule(): void {
-    if (timer === undefined && !closed) {
-      timer = setTimeout(write, interval)
-      timer.unref()
-    }
+    if (timer !== undefined || closed) return
+    if (interval === 0 && clock() >= retryAfter) timer = setImmediate(write).unref()
+    else timer = setTimeout(write, Math.max(interval, retryAfter - clock())).unref()
   }
 
   const onBeforeExit = () => write()

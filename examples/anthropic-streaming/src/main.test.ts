@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest'
+import { run } from './main.js'
+
+describe('anthropic-streaming example', () => {
+  it('streams a message and prints its cache usage and exact cost', async () => {
+    const lines: string[] = []
+    const record = await run({ log: (line) => lines.push(line) })
+    // 1 800 cache reads + 400 one-hour writes; 16 output words (the fake provider's reply).
+    expect(record.usage).toEqual({ inputTokens: 2200, outputTokens: 16, cacheReadTokens: 1800, cacheWrite1hTokens: 400 })
+    // claude-sonnet-4-6 per MTok: cache read $0.30, 1h write $6, output $15 →
+    // 1800 × 300 + 400 × 6000 + 16 × 15000 nano-USD = 540 000 + 2 400 000 + 240 000.
+    expect(record.cost?.usdNanos).toBe(3_180_000)
+    expect(record.attribution).toMatchObject({ team: 'docs', feature: 'manual-assistant' })
+    expect(lines.some((line) => line.startsWith('finops usage: input 2200 (cache read 1800, cache write 5m 0, 1h 400), output 16'))).toBe(true)
+    expect(lines.at(-1)).toBe('cost: 0.003180 USD (3180000 nano-USD)')
+  })
+})

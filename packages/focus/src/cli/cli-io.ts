@@ -1,0 +1,22 @@
+/** Where a command writes: injectable so commands run in-process in tests. */
+export interface CliIo {
+  stdout: { write(text: string): unknown }
+  stderr: { write(text: string): unknown; isTTY?: boolean }
+}
+
+/** Exit codes of `finops-ai`. */
+export const EXIT_OK = 0
+/** Invalid input: unreadable or malformed files (with `--strict`), invalid policies, FOCUS validation failures. */
+export const EXIT_INVALID_INPUT = 1
+/** Wrong command line: unknown command or option, missing argument. */
+export const EXIT_USAGE = 2
+
+/** A wrong command line; `finops-ai` prints the message and the command's usage and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+/** Invalid input; `finops-ai` prints the message and exits 1. */
+export class InputError extends Error {
+  override readonly name = 'InputError'
+}

@@ -1,0 +1,57 @@
+import { checkPoliciesCommand, CHECK_POLICIES_HELP } from './check-policies-command.js'
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './cli-io.js'
+import { focusCommand, FOCUS_HELP } from './focus-command.js'
+import { pricesCommand, PRICES_HELP } from './prices-command.js'
+import { reportCommand, REPORT_HELP } from './report-command.js'
+
+/** `finops-ai --help`. */
+export const CLI_HELP = `Usage: finops-ai <command> [options]
+
+Commands:
+  report <usage.jsonl...>    spend, tokens and calls by attribution; --html for a report with charts
+  focus <usage.jsonl...>     convert usage ledgers to FOCUS 1.3 CSV
+  prices <model>             the price the engine would use, with its source and date
+  check-policies <file>      validate a policy file and print what it would enforce
+
+Run finops-ai <command> --help for a command's options.
+Exit codes: 0 ok, 1 invalid input or validation failure, 2 wrong command line.
+`
+
+const commands: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
+  report: { run: reportCommand, help: REPORT_HELP },
+  focus: { run: focusCommand, help: FOCUS_HELP },
+  prices: { run: pricesCommand, help: PRICES_HELP },
+  'check-policies': { run: checkPoliciesCommand, help: CHECK_POLICIES_HELP },
+}
+
+/**
+ * Runs `finops-ai` with `args` (without `node` and the script) and returns the exit code:
+ * 0 ok, 1 invalid input (`InputError`, validation failure), 2 usage error (`UsageError`, with the
+ * command's help). Any other error propagates.
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io[name === undefined ? 'stderr' : 'stdout'].write(CLI_HELP)
+    return name === undefined ? EXIT_USAGE : EXIT_OK
+  }
+  const command = commands[name]
+  if (command === undefined) {
+    io.stderr.write(`finops-ai: unknown command '${name}'\n\n${CLI_HELP}`)
+    return EXIT_USAGE
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`finops-ai ${name}: ${error.message}\n\n${command.help}`)
+      return EXIT_USAGE
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`finops-ai ${name}: ${error.message}\n`)
+      return EXIT_INVALID_INPUT
+    }
+    throw error
+  }
+}
+
