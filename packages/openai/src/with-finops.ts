@@ -1,7 +1,7 @@
 import type OpenAI from 'openai'
-import { callPathOf, ConfigError, validateAttribution } from '@finops-ai/core'
+import { callPathOf, ConfigError, isWrappedClient, validateAttribution } from '@finops-ai/core'
 import type { FinOpsOpenAIOptions, StreamUsageMode } from './finops-openai-options.js'
-import { WRAPPED, wrapOpenAI } from './wrap-openai.js'
+import { wrapOpenAI } from './wrap-openai.js'
 
 const streamUsageModes: readonly StreamUsageMode[] = ['inject', 'estimate', 'off']
 
@@ -23,7 +23,7 @@ const streamUsageModes: readonly StreamUsageMode[] = ['inject', 'estimate', 'off
  * const openai = withFinOps(new OpenAI(), { attribution: { team: 'support' } })
  */
 export function withFinOps<Client extends OpenAI>(client: Client, options: FinOpsOpenAIOptions = {}): Client {
-  if ((client as Client & { [WRAPPED]?: true })[WRAPPED]) return client
+  if (isWrappedClient(client)) return client
   const streamUsage = options.streamUsage ?? 'inject'
   if (!streamUsageModes.includes(streamUsage)) {
     throw new ConfigError({ path: 'withFinOps.streamUsage', detail: `expected one of ${streamUsageModes.join('|')}, got '${String(streamUsage)}'` })

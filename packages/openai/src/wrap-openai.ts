@@ -2,7 +2,6 @@ import { APIPromise } from 'openai'
 import {
   callThroughPath,
   resourceAt,
-  WRAPPED_CLIENT,
   wrapClientOnce,
   type Attribution,
   type CallPath,
@@ -16,9 +15,6 @@ import { injectStreamUsage } from './inject-stream-usage.js'
 import { observeOpenAICall } from './observe-openai-call.js'
 import { OPENAI_OPERATIONS, type OpenAIOperation } from './openai-operations.js'
 import type { RequestBody } from './operation-request.js'
-
-/** Marks a wrapped client (core's mark, shared by every copy of every adapter): wrapping again is a no-op. */
-export const WRAPPED = WRAPPED_CLIENT
 
 /** How a client is wrapped. */
 export interface WrapSettings {

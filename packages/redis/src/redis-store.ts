@@ -93,7 +93,8 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       reply = await withinDeadline(runScript(client, script, command.keys, command.args), timeoutMs, timeout)
     } catch (error) {
       if (error instanceof RedisStoreError) throw error
-      const answered = error instanceof Error && error.name === 'ReplyError'
+      // ioredis names Redis's error replies `ReplyError`, node-redis `ErrorReply`.
+      const answered = error instanceof Error && (error.name === 'ReplyError' || error.name === 'ErrorReply')
       throw new RedisStoreError(operation, answered ? 'reply' : 'connection', error instanceof Error ? error.message : String(error), { cause: error })
     }
     const numbers = integerReply(reply)

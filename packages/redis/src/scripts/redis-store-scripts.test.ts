@@ -12,9 +12,9 @@ describe('redis store scripts', () => {
       settle: redisStoreScripts.settle.sha1,
       read: redisStoreScripts.read.sha1,
     }).toEqual({
-      reserve: 'PIN',
-      settle: 'PIN',
-      read: 'PIN',
+      reserve: '42015eb11c611cbf2d85c30bf02eb77b2d5b61f5',
+      settle: '28c670dee53ad0ac6bef78f856800dbcdf989283',
+      read: '8c7eeb37447e7fc765c31adaa84f836d11341ad2',
     })
   })
 
