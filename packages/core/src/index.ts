@@ -50,6 +50,7 @@ export type { ModelPriceOverride } from './prices/model-price-override.js'
 export type { CostBreakdown, PriceBook, PriceSource, ResolvedPrice } from './prices/price-book-types.js'
 export { DEFAULT_SERVICE_TIERS } from './prices/service-tiers.js'
 
+export type { BudgetPeriod } from './store/calendar-period.js'
 export { memoryStore } from './store/memory-store.js'
 export type { MemoryStoreOptions } from './store/memory-store.js'
 export type {
