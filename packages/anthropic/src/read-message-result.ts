@@ -1,4 +1,4 @@
-import { estimatedResult, objectField, stringField, type CallResult } from '@finops-ai/core'
+import { estimatedResult, objectField, readResponseIdentity, stringField, type CallResult } from '@finops-ai/core'
 import { readAnthropicUsage } from './read-anthropic-usage.js'
 
 /**
@@ -18,15 +18,9 @@ export function readMessageResult(message: unknown, estimatedInputTokens: number
 
 /** The response fields of a message (or a stream's `message_start` message), usage aside. */
 export function readMessageFields(fields: Record<string, unknown>): Omit<CallResult, 'usage'> {
-  const known: Omit<CallResult, 'usage'> = {}
-  const responseId = stringField(fields.id)
-  if (responseId !== undefined) known.responseId = responseId
-  const responseModel = stringField(fields.model)
-  if (responseModel !== undefined) known.responseModel = responseModel
+  const known = readResponseIdentity(fields, objectField(fields.usage)?.service_tier)
   const stopReason = stringField(fields.stop_reason)
   if (stopReason !== undefined) known.finishReasons = [stopReason]
-  const serviceTier = stringField(objectField(fields.usage)?.service_tier)
-  if (serviceTier !== undefined) known.serviceTier = serviceTier
   return known
 }
 

@@ -94,3 +94,4 @@ export { parseBaseURL, serverOfURL, type ProviderEndpoint } from './adapter/prov
 export { resourceAt, type CreateResource } from './adapter/resource-at.js'
 export { setUsageCount } from './adapter/set-usage-count.js'
 export { isWrappedClient, WRAPPED_CLIENT, wrapClientOnce } from './adapter/wrap-client-once.js'
+export { readResponseIdentity } from './adapter/response-identity.js'

@@ -1,4 +1,4 @@
-import { estimatedResult, type CallResult } from '@finops-ai/core'
+import { estimatedResult, readResponseIdentity, type CallResult } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readCompletionUsage } from './read-completion-usage.js'
 
@@ -9,13 +9,7 @@ import { readCompletionUsage } from './read-completion-usage.js'
  */
 export function readCompletionResult(body: unknown, estimatedInputTokens: number): CallResult {
   const fields = objectField(body) ?? {}
-  const known: Omit<CallResult, 'usage'> = {}
-  const responseId = stringField(fields.id)
-  if (responseId !== undefined) known.responseId = responseId
-  const responseModel = stringField(fields.model)
-  if (responseModel !== undefined) known.responseModel = responseModel
-  const serviceTier = stringField(fields.service_tier)
-  if (serviceTier !== undefined) known.serviceTier = serviceTier
+  const known = readResponseIdentity(fields)
   const finishReasons: string[] = []
   let outputCharacters = 0
   if (Array.isArray(fields.choices)) {

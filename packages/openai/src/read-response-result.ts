@@ -1,4 +1,4 @@
-import { estimatedResult, type CallResult } from '@finops-ai/core'
+import { estimatedResult, readResponseIdentity, type CallResult } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readResponseUsage } from './read-response-usage.js'
 
@@ -11,13 +11,7 @@ import { readResponseUsage } from './read-response-usage.js'
  */
 export function readResponseResult(response: unknown, estimatedInputTokens: number, outputCharacters = 0): CallResult {
   const fields = objectField(response) ?? {}
-  const known: Omit<CallResult, 'usage'> = {}
-  const responseId = stringField(fields.id)
-  if (responseId !== undefined) known.responseId = responseId
-  const responseModel = stringField(fields.model)
-  if (responseModel !== undefined) known.responseModel = responseModel
-  const serviceTier = stringField(fields.service_tier)
-  if (serviceTier !== undefined) known.serviceTier = serviceTier
+  const known = readResponseIdentity(fields)
   const reason = stringField(objectField(fields.incomplete_details)?.reason) ?? stringField(fields.status)
   if (reason !== undefined) known.finishReasons = [reason]
   const usage = readResponseUsage(fields.usage)

@@ -1,4 +1,4 @@
-import { estimatedResult, type CallHandle, type CallResult, type StreamObserver } from '@finops-ai/core'
+import { estimatedResult, readResponseIdentity, type CallHandle, type CallResult, type StreamObserver } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readResponseResult } from './read-response-result.js'
 
@@ -40,12 +40,7 @@ export function trackResponseStream(handle: CallHandle, estimatedInputTokens: nu
 
   const result = (): CallResult => {
     if (terminal) return readResponseResult(terminal.response, estimatedInputTokens, outputCharacters)
-    const known: Omit<CallResult, 'usage'> = {}
-    const responseId = stringField(started?.id)
-    if (responseId !== undefined) known.responseId = responseId
-    const responseModel = stringField(started?.model)
-    if (responseModel !== undefined) known.responseModel = responseModel
-    return estimatedResult(estimatedInputTokens, outputCharacters, known)
+    return estimatedResult(estimatedInputTokens, outputCharacters, readResponseIdentity(started))
   }
 
   return {
