@@ -1,9 +1,8 @@
 import { callPathOf, createFinOps, LimitExceededError, type PolicyConfig } from '@finops-ai/core'
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { describe, expect, it } from 'vitest'
+import { useRedisServer } from './redis-fixture.js'
+import { redisServerSkipReason } from './redis-server-process.js'
 import { redisStore } from './redis-store.js'
-import { connectTestClient } from './redis-test-client.js'
 
 const skip = redisServerSkipReason()
 const day = 86_400_000
@@ -12,21 +11,12 @@ const policies: PolicyConfig[] = [{ key: 'shared', limits: { requests_per_minute
 const request = { provider: 'openai', operation: 'chat' as const, model: 'test-model', stream: false, maxOutputTokens: 10, estimatedInputTokens: 10 }
 
 describe.skipIf(skip !== undefined)('redis store clock', () => {
-  let server: RedisServerProcess
-  let client: Redis
-  beforeAll(async () => {
-    server = await startRedisServer()
-    client = await connectTestClient(server.port)
-  })
-  afterAll(async () => {
-    client.disconnect()
-    await server.stop()
-  })
+  const redis = useRedisServer()
 
   it('lets processes with clocks 45 days apart share one window and one budget period', async () => {
     const engine = (skewMs: number) =>
       createFinOps({
-        store: redisStore({ client, prefix: 'skew', timeoutMs: 2_000 }),
+        store: redisStore({ client: redis.client, prefix: 'skew', timeoutMs: 2_000 }),
         policies,
         prices: { 'test-model': { input: 1, output: 1 } },
         clock: () => Date.now() + skewMs,
@@ -52,7 +42,7 @@ describe.skipIf(skip !== undefined)('redis store clock', () => {
     // One budget period, the server's: both see the same month and the same spend.
     const [seenBehind, seenAhead] = await Promise.all([behind.spend({ policy: 'shared' }), ahead.spend({ policy: 'shared' })])
     expect(seenBehind).toEqual(seenAhead)
-    const [seconds] = await client.time()
+    const [seconds] = await redis.client.time()
     const serverNow = new Date(Number(seconds) * 1000)
     expect(seenAhead.period.start).toEqual(new Date(Date.UTC(serverNow.getUTCFullYear(), serverNow.getUTCMonth(), 1)))
     expect(seenAhead.spent).toBeCloseTo(10 * 1_000 / 1e6, 12)

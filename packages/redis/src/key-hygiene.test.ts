@@ -1,9 +1,9 @@
 import { callPathOf, createFinOps, withAttribution, type CounterRequest } from '@finops-ai/core'
 import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { describe, expect, it } from 'vitest'
+import { useRedisServer } from './redis-fixture.js'
+import { redisServerSkipReason } from './redis-server-process.js'
 import { redisStore } from './redis-store.js'
-import { connectTestClient } from './redis-test-client.js'
 
 const skip = redisServerSkipReason()
 
@@ -22,21 +22,12 @@ async function allKeys(client: Redis): Promise<string[]> {
 }
 
 describe.skipIf(skip !== undefined)('redis store keys', () => {
-  let server: RedisServerProcess
-  let client: Redis
-  beforeAll(async () => {
-    server = await startRedisServer()
-    client = await connectTestClient(server.port)
-  })
-  afterAll(async () => {
-    client.disconnect()
-    await server.stop()
-  })
+  const redis = useRedisServer()
 
   it('keeps counters of attribution values with :, {, }, unicode and 256 characters apart', async () => {
-    await client.flushall()
+    await redis.client.flushall()
     const finops = createFinOps({
-      store: redisStore({ client, prefix: 'escape', timeoutMs: 2_000 }),
+      store: redisStore({ client: redis.client, prefix: 'escape', timeoutMs: 2_000 }),
       policies: [{ key: 'per-user', per: 'user', limits: { requests_per_minute: 10, budget: { period: 'monthly', hard_limit_usd: 10 } } }],
       prices: { 'test-model': { input: 1, output: 1 } },
       onStoreError: 'fail-closed',
@@ -51,15 +42,15 @@ describe.skipIf(skip !== undefined)('redis store keys', () => {
       // $1 per 1M tokens: (index + 1) tokens cost (index + 1) µUSD.
       expect((await finops.spend({ policy: 'per-user', key: user })).spent).toBeCloseTo((index + 1) / 1e6, 12)
     }
-    const keys = await allKeys(client)
+    const keys = await allKeys(redis.client)
     expect(keys.every((key) => key.startsWith('{escape}:'))).toBe(true)
     expect(keys.filter((key) => key.startsWith('{escape}:b:'))).toHaveLength(users.length)
   })
 
   it('gives every key it writes a TTL', async () => {
-    await client.flushall()
+    await redis.client.flushall()
     let now = Date.UTC(2024, 0, 31, 23, 59, 30)
-    const store = redisStore({ client, prefix: 'ttl', timeoutMs: 2_000, clock: () => now })
+    const store = redisStore({ client: redis.client, prefix: 'ttl', timeoutMs: 2_000, clock: () => now })
     const counters: CounterRequest[] = [
       { kind: 'window', key: 'w', measure: 'tokens', amount: 50, limit: 1_000, windowMs: 60_000, bucketMs: 1_000 },
       { kind: 'concurrency', key: 'c', limit: 10 },
@@ -75,9 +66,9 @@ describe.skipIf(skip !== undefined)('redis store keys', () => {
     await store.read({ counters: [{ kind: 'budget', key: 'b', period: 'monthly' }] })
     await store.reserve({ id: 'rolled', counters: counters.slice(2, 3) })
 
-    const keys = await allKeys(client)
+    const keys = await allKeys(redis.client)
     expect(keys.sort()).toEqual(['{ttl}:b:b', '{ttl}:b:t', '{ttl}:bl:b', '{ttl}:bl:t', '{ttl}:c:c', '{ttl}:k:k', '{ttl}:ks:k', '{ttl}:r:in-flight', '{ttl}:r:rolled', '{ttl}:w:w'])
-    const ttls = Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await client.pttl(key)] as const)))
+    const ttls = Object.fromEntries(await Promise.all(keys.map(async (key) => [key, await redis.client.pttl(key)] as const)))
     for (const [key, ttl] of Object.entries(ttls)) expect(ttl, key).toBeGreaterThan(0)
     expect(ttls['{ttl}:w:w']).toBeLessThanOrEqual(121_000) // window + bucket + 1 min
     expect(ttls['{ttl}:r:in-flight']).toBeLessThanOrEqual(900_000 + 3_600_000) // lease + 1 h

@@ -1,10 +1,9 @@
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 // The in-process reference the Lua implementation must agree with.
 import { periodBounds, type BudgetPeriod } from '../../core/src/store/calendar-period.js'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { useRedisServer } from './redis-fixture.js'
+import { redisServerSkipReason } from './redis-server-process.js'
 import { redisStore } from './redis-store.js'
-import { connectTestClient } from './redis-test-client.js'
 
 const skip = redisServerSkipReason()
 const periods: BudgetPeriod[] = ['hourly', 'daily', 'weekly', 'monthly', 'total']
@@ -24,19 +23,10 @@ const edges = [
 ]
 
 describe.skipIf(skip !== undefined)('redis store calendar periods', () => {
-  let server: RedisServerProcess
-  let client: Redis
-  beforeAll(async () => {
-    server = await startRedisServer()
-    client = await connectTestClient(server.port)
-  })
-  afterAll(async () => {
-    client.disconnect()
-    await server.stop()
-  })
+  const redis = useRedisServer()
 
   it('computes the same UTC periods in Lua as the memory store does', async () => {
-    const store = redisStore({ client, prefix: 'periods', timeoutMs: 2_000, clock: Date.now })
+    const store = redisStore({ client: redis.client, prefix: 'periods', timeoutMs: 2_000, clock: Date.now })
     let seed = 42
     const random = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647
     const times = [...edges, ...Array.from({ length: 300 }, () => Math.floor(random() * Date.UTC(2200, 0, 1)))]

@@ -1,9 +1,9 @@
 import { callPathOf, createFinOps, type PolicyConfig } from '@finops-ai/core'
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { describe, expect, it } from 'vitest'
+import { useRedisServer } from './redis-fixture.js'
+import { redisServerSkipReason } from './redis-server-process.js'
 import { redisStore } from './redis-store.js'
-import { commandCalls, connectTestClient } from './redis-test-client.js'
+import { commandCalls } from './redis-test-client.js'
 
 const skip = redisServerSkipReason()
 
@@ -32,30 +32,21 @@ const request = {
 const usage = { inputTokens: 900, outputTokens: 50 }
 
 describe.skipIf(skip !== undefined)('redis store round trips', () => {
-  let server: RedisServerProcess
-  let client: Redis
-  beforeAll(async () => {
-    server = await startRedisServer()
-    client = await connectTestClient(server.port)
-  })
-  afterAll(async () => {
-    client.disconnect()
-    await server.stop()
-  })
+  const redis = useRedisServer()
 
   it('reserves in one round trip and settles in one for a call matching 8 policies', async () => {
-    const finops = createFinOps({ store: redisStore({ client, timeoutMs: 2_000 }), policies, onStoreError: 'fail-closed' })
+    const finops = createFinOps({ store: redisStore({ client: redis.client, timeoutMs: 2_000 }), policies, onStoreError: 'fail-closed' })
     const path = callPathOf(finops)
     const warm = await path.begin(request) // loads the scripts (EVALSHA → NOSCRIPT → EVAL)
     warm.succeed({ usage })
     await finops.flush()
 
-    const before = await commandCalls(client)
+    const before = await commandCalls(redis.client)
     const handle = await path.begin(request)
-    const reserved = await commandCalls(client)
+    const reserved = await commandCalls(redis.client)
     handle.succeed({ usage })
     await finops.flush()
-    const settled = await commandCalls(client)
+    const settled = await commandCalls(redis.client)
 
     const scripts = (calls: Record<string, number>) => (calls.evalsha ?? 0) + (calls.eval ?? 0)
     expect(scripts(reserved) - scripts(before)).toBe(1)

@@ -1,8 +1,8 @@
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from '../redis-server-process.js'
+import { describe, expect, it } from 'vitest'
+import { useRedisServer } from '../redis-fixture.js'
+import { redisServerSkipReason } from '../redis-server-process.js'
 import { redisStore } from '../redis-store.js'
-import { commandCalls, connectTestClient } from '../redis-test-client.js'
+import { commandCalls } from '../redis-test-client.js'
 import { redisStoreScripts } from './redis-store-scripts.js'
 
 describe('redis store scripts', () => {
@@ -32,30 +32,21 @@ describe('redis store scripts', () => {
 const skip = redisServerSkipReason()
 
 describe.skipIf(skip !== undefined)('redis store scripts on a real redis-server', () => {
-  let server: RedisServerProcess
-  let client: Redis
-  beforeAll(async () => {
-    server = await startRedisServer()
-    client = await connectTestClient(server.port)
-  })
-  afterAll(async () => {
-    client.disconnect()
-    await server.stop()
-  })
+  const redis = useRedisServer()
 
   it('have the SHA1 Redis computes for them', async () => {
-    for (const script of Object.values(redisStoreScripts)) expect(await client.script('LOAD', script.source)).toBe(script.sha1)
+    for (const script of Object.values(redisStoreScripts)) expect(await redis.client.script('LOAD', script.source)).toBe(script.sha1)
   })
 
   it('are sent again with EVAL after SCRIPT FLUSH, then run by EVALSHA', async () => {
-    const store = redisStore({ client, prefix: 'flush', timeoutMs: 2_000 })
+    const store = redisStore({ client: redis.client, prefix: 'flush', timeoutMs: 2_000 })
     const counters = [{ kind: 'concurrency', key: 'c', limit: 5 }] as const
     await store.reserve({ id: 'warm', counters })
-    await client.script('FLUSH')
-    const before = await commandCalls(client)
+    await redis.client.script('FLUSH')
+    const before = await commandCalls(redis.client)
     await store.reserve({ id: 'after-flush', counters })
     await store.reserve({ id: 'cached-again', counters })
-    const after = await commandCalls(client)
+    const after = await commandCalls(redis.client)
     expect((after.eval ?? 0) - (before.eval ?? 0)).toBe(1)
     expect((after.evalsha ?? 0) - (before.evalsha ?? 0)).toBe(2)
     expect(await store.read({ counters })).toEqual([{ kind: 'concurrency', inFlight: 3 }])
