@@ -10,6 +10,7 @@ const workspaceSources = [
   { find: /^@finops-ai\/openai$/, replacement: source('packages/openai/src/index.ts') },
   { find: /^@finops-ai\/anthropic$/, replacement: source('packages/anthropic/src/index.ts') },
   { find: /^@finops-ai\/eslint-plugin$/, replacement: source('packages/eslint-plugin/src/index.ts') },
+  { find: /^@finops-ai\/redis\/testing$/, replacement: source('packages/redis/src/testing/index.ts') },
   { find: /^@finops-ai\/redis$/, replacement: source('packages/redis/src/index.ts') },
   { find: /^@finops-ai\/focus$/, replacement: source('packages/focus/src/index.ts') },
   { find: /^@finops-ai\/testing$/, replacement: source('packages/testing/src/index.ts') },

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { createFinOps, type PolicyConfig } from '@finops-ai/core'
 import { redisStore } from '@finops-ai/redis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from '../../packages/redis/src/redis-server-process.js'
+import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from '@finops-ai/redis/testing'
 import { connectTestClient } from '../../packages/redis/src/redis-test-client.js'
 
 const built = ['packages/core/dist/index.js', 'packages/redis/dist/index.js'].every((path) => existsSync(fileURLToPath(new URL(`../../${path}`, import.meta.url))))

@@ -2,7 +2,7 @@ import { callPathOf, createFinOps, withAttribution, type CounterRequest } from '
 import type { Redis } from 'ioredis'
 import { describe, expect, it } from 'vitest'
 import { useRedisServer } from './redis-fixture.js'
-import { redisServerSkipReason } from './redis-server-process.js'
+import { redisServerSkipReason } from './testing/redis-server-process.js'
 import { redisStore } from './redis-store.js'
 
 const skip = redisServerSkipReason()

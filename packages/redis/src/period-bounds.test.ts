@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 // The in-process reference the Lua implementation must agree with.
 import { periodBounds, type BudgetPeriod } from '../../core/src/store/calendar-period.js'
 import { useRedisServer } from './redis-fixture.js'
-import { redisServerSkipReason } from './redis-server-process.js'
+import { redisServerSkipReason } from './testing/redis-server-process.js'
 import { redisStore } from './redis-store.js'
 
 const skip = redisServerSkipReason()

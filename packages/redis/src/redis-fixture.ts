@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll } from 'vitest'
-import { startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { startRedisServer, type RedisServerProcess } from './testing/redis-server-process.js'
 import { connectTestClient } from './redis-test-client.js'
 
 /** A `redis-server` and a connected client for the tests of one `describe` block (test support). */

@@ -2,7 +2,7 @@ import { callPathOf, createFinOps, LimitExceededError, type FinOpsEvent, type Po
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
 import type { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './testing/redis-server-process.js'
 import { RedisStoreError } from './redis-store-error.js'
 import { redisStore } from './redis-store.js'
 import { connectTestClient } from './redis-test-client.js'

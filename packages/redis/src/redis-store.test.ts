@@ -1,7 +1,7 @@
 import { runStoreConformance } from '@finops-ai/core/testing'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './testing/redis-server-process.js'
 import { redisStore } from './redis-store.js'
 
 const skip = redisServerSkipReason()

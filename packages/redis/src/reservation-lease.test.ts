@@ -1,7 +1,7 @@
 import type { CounterRequest } from '@finops-ai/core'
 import type { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './redis-server-process.js'
+import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './testing/redis-server-process.js'
 import { redisStore } from './redis-store.js'
 import { connectTestClient } from './redis-test-client.js'
 

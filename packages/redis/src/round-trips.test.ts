@@ -1,7 +1,7 @@
 import { callPathOf, createFinOps, type PolicyConfig } from '@finops-ai/core'
 import { describe, expect, it } from 'vitest'
 import { useRedisServer } from './redis-fixture.js'
-import { redisServerSkipReason } from './redis-server-process.js'
+import { redisServerSkipReason } from './testing/redis-server-process.js'
 import { redisStore } from './redis-store.js'
 import { commandCalls } from './redis-test-client.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useRedisServer } from '../redis-fixture.js'
-import { redisServerSkipReason } from '../redis-server-process.js'
+import { redisServerSkipReason } from '../testing/redis-server-process.js'
 import { redisStore } from '../redis-store.js'
 import { commandCalls } from '../redis-test-client.js'
 import { redisStoreScripts } from './redis-store-scripts.js'

@@ -1,4 +1,4 @@
-// Test support (not exported from the package): a throwaway `redis-server` per test file.
+// A throwaway `redis-server` for tests: exported from `@finops-ai/redis/testing`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer, Socket } from 'node:net'
 
