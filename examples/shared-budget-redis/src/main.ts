@@ -13,8 +13,8 @@ export interface RunOptions {
   log?: (line: string) => void
   /** A Redis to share; default: a throwaway local `redis-server` (Debian package `redis-server`). */
   redisUrl?: string
-  /** Calls each process attempts at once. Default 40. */
-  callsPerProcess?: number
+  /** Call loops each process runs at once. Default 4. */
+  lanesPerProcess?: number
 }
 
 /** What the demo measured. */
@@ -25,21 +25,44 @@ export interface RunSummary {
 
 const workerFile = fileURLToPath(new URL('./worker.ts', import.meta.url))
 
-function runWorker(task: WorkerTask): Promise<WorkerReport> {
-  return new Promise((resolve, reject) => {
-    const child = fork(workerFile, [JSON.stringify(task)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-    child.once('message', (report) => resolve(report as WorkerReport))
+interface Worker {
+  ready: Promise<void>
+  go(): void
+  report: Promise<WorkerReport>
+}
+
+function startWorker(task: WorkerTask): Worker {
+  const child = fork(workerFile, [JSON.stringify(task)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const failed = new Promise<never>((_, reject) => {
     child.once('error', reject)
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker ${task.name} exited with code ${code}`))))
   })
+  const message = <T>(accept: (value: unknown) => boolean) =>
+    Promise.race([
+      new Promise<T>((resolve) => {
+        const listener = (value: unknown) => {
+          if (!accept(value)) return
+          child.off('message', listener)
+          resolve(value as T)
+        }
+        child.on('message', listener)
+      }),
+      failed,
+    ])
+  return {
+    ready: message<void>((value) => value === 'ready'),
+    go: () => child.send('go'),
+    report: message<WorkerReport>((value) => typeof value === 'object'),
+  }
 }
 
 /**
  * Two OS processes, each with its own engine and wrapped client, spend one daily budget of
- * $0.01 kept in Redis. Both send calls at once until the budget denies them; the budget holds
- * exactly: what they spent together never exceeds it, and nothing stays reserved.
+ * $0.01 kept in Redis. Both start together and call in a few loops each until the budget denies
+ * them; the budget holds exactly: what they spent together never exceeds it, and nothing stays
+ * reserved.
  */
-export async function run({ log = console.log, redisUrl, callsPerProcess = 40 }: RunOptions = {}): Promise<RunSummary> {
+export async function run({ log = console.log, redisUrl, lanesPerProcess = 4 }: RunOptions = {}): Promise<RunSummary> {
   const server = redisUrl === undefined ? await startRedisServer() : undefined
   const url = redisUrl ?? `redis://127.0.0.1:${server?.port}`
   const provider = await fakeProvider()
@@ -48,9 +71,12 @@ export async function run({ log = console.log, redisUrl, callsPerProcess = 40 }:
   const prefix = `shared-budget-demo-${Date.now()}`
   try {
     log(`Redis at ${url}; two processes spend the research team's daily budget of $0.01 through it`)
-    const reports = await Promise.all(
-      ['pod-a', 'pod-b'].map((name) => runWorker({ name, redisUrl: url, prefix, providerURL: provider.openaiBaseURL, calls: callsPerProcess })),
+    const workers = ['pod-a', 'pod-b'].map((name) =>
+      startWorker({ name, redisUrl: url, prefix, providerURL: provider.openaiBaseURL, lanes: lanesPerProcess }),
     )
+    await Promise.all(workers.map((worker) => worker.ready))
+    for (const worker of workers) worker.go()
+    const reports = await Promise.all(workers.map((worker) => worker.report))
     const reader = createFinOps({ store: redisStore({ client, prefix }), policies: sharedPolicies })
     const spend = await reader.spend({ policy: 'research-daily' })
     for (const report of reports) {

@@ -13,7 +13,8 @@ export interface WorkerTask {
   /** Key prefix of this run's counters in Redis. */
   prefix: string
   providerURL: string
-  calls: number
+  /** Call loops running at once in this process. */
+  lanes: number
 }
 
 /** What a worker reports back. */
@@ -35,16 +36,25 @@ const finops = createFinOps({
 const openai = withFinOps(new OpenAI({ baseURL: task.providerURL, apiKey: 'no-key-needed' }), { finops, attribution: { team: 'research' } })
 
 await new Promise((resolve) => client.once('ready', resolve))
+// Start together with the other process: tell the parent we are ready and wait for its 'go'.
+await new Promise((resolve) => {
+  process.once('message', resolve)
+  process.send?.('ready')
+})
 let sent = 0
 let denied = 0
+// Each lane calls until the shared budget denies it.
 await Promise.all(
-  Array.from({ length: task.calls }, async () => {
-    try {
-      await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'summarise the paper' }], max_tokens: 32 })
-      sent++
-    } catch (error) {
-      if (!LimitExceededError.isInstance(error)) throw error
-      denied++
+  Array.from({ length: task.lanes }, async () => {
+    for (;;) {
+      try {
+        await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'summarise the paper' }], max_tokens: 32 })
+        sent++
+      } catch (error) {
+        if (!LimitExceededError.isInstance(error)) throw error
+        denied++
+        return
+      }
     }
   }),
 )
