@@ -46,7 +46,7 @@ describe('provider errors', () => {
     provider.failNext({ status })
     const error = await caught(() => rig.openai.chat.completions.create({ model: 'gpt-4o', messages }))
     expect(error).toBeInstanceOf(OpenAI.APIError)
-    expect((error as OpenAI.APIError).status).toBe(status)
+    expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(status)
     const span = await onlySpan(rig)
     expect(span.status.code).toBe(SpanStatusCode.ERROR)
     expect(span.attributes['error.type']).toBe(String(status))

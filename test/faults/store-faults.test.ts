@@ -68,18 +68,18 @@ describe('store failure on reserve', () => {
 })
 
 describe('store failure on settle', () => {
-  it('a settle that fails after the store applied it: the caller gets the result, the span ends, the ledger balances', async () => {
+  it('a settle that fails after the store applied it is retried harmlessly: the ledger balances, nothing is reported', async () => {
     const rig = faultRig(provider)
     rig.store.failSettle(1, 'after')
     const completion = await rig.openai.chat.completions.create({ model: 'gpt-4o', messages })
     expect(completion.choices).toHaveLength(1)
     const span = await onlySpan(rig)
     expect(span.status.code).toBe(SpanStatusCode.UNSET)
-    expect(degraded(rig.events)).toHaveLength(1)
     await expectLedgerBalanced(rig)
+    expect(degraded(rig.events)).toEqual([])
   })
 
-  it('a settle that fails before the store applied it never reaches the caller and is reported', async () => {
+  it('a settle that fails before the store applied it is retried: the actual cost is counted and nothing stays reserved', async () => {
     const logger = new RecordingDiagLogger().install()
     const rig = faultRig(provider)
     rig.store.failSettle(1, 'before')
@@ -88,8 +88,20 @@ describe('store failure on settle', () => {
     const span = await onlySpan(rig)
     expect(span.status.code).toBe(SpanStatusCode.UNSET)
     expect(rig.records).toMatchObject([{ status: 'ok' }])
-    expect(degraded(rig.events)).toHaveLength(1)
+    await expectLedgerBalanced(rig)
+    expect(degraded(rig.events)).toEqual([])
     expect(logger.messages.filter((entry) => entry.level === 'error')).toEqual([])
+  })
+
+  it('a settle that keeps failing is given up after its retries and reported once, never thrown', async () => {
+    const rig = faultRig(provider)
+    rig.store.failSettle(5, 'before')
+    const completion = await rig.openai.chat.completions.create({ model: 'gpt-4o', messages })
+    expect(completion.choices).toHaveLength(1)
+    await onlySpan(rig)
+    expect(degraded(rig.events)).toHaveLength(1)
+    // The reservation is left to the store: the memory store holds it; Redis ends it with its lease.
+    expect(ledgerState(rig.store.inner).reservedNanos).toBeGreaterThan(0)
   })
 
   it('a settle failure of a failed call (provider 500) still ends the span with the provider error', async () => {

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/config-error.js'
 import type { Attribution } from './attribution.js'
+import { attributionValue } from './attribution-value.js'
 import { createUserHasher, type UserHasher } from './user-hasher.js'
 import { validateAttribution } from './validate-attribution.js'
 
@@ -90,6 +91,6 @@ export function missingAttribution(attribution: Attribution, required: readonly 
     return ['*']
   }
   const missing: string[] = []
-  for (const key of required) if (attribution[key] === undefined) missing.push(key)
+  for (const key of required) if (attributionValue(attribution, key) === undefined) missing.push(key)
   return missing
 }

@@ -34,7 +34,8 @@ export interface GuardsOptions {
    * When the store throws or rejects: `'fail-open'` admits the call with `storeDegraded: true`
    * (and nothing reserved); `'fail-closed'` denies it with reason `'circuit_breaker'`, limit 0,
    * current 0 and no `retryAfterMs`. Either way a `store_degraded` event is emitted, and
-   * settlement failures are emitted, never thrown. Default `'fail-open'`.
+   * a failed settlement is retried four times (25 ms to 1.6 s apart) before it is emitted; it is
+   * never thrown. Default `'fail-open'`.
    */
   onStoreError?: 'fail-open' | 'fail-closed'
 }
@@ -49,6 +50,9 @@ export interface FinOpsGuards extends Guards {
 }
 
 const noOutcome: SettleOutcome = Object.freeze({})
+
+/** Waits before each retry of a failed settle (about 2 s in all); then `store_degraded` is emitted. */
+const settleRetryDelaysMs = [25, 100, 400, 1_600]
 
 /**
  * Enforces policies for the engine: one atomic `store.reserve` per call across every counter of
@@ -139,18 +143,24 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     const settle = (actual: ActualUse): MaybePromise<SettleOutcome> => {
       if (outcome !== undefined) return outcome
       const request = { id, now: clock(), tokens: whole(actual.tokens), costNanos: whole(actual.costNanos) }
-      outcome = attempt(
-        () => store.settle(request),
-        (result) => {
-          queue.wake()
-          return settled(plan, result)
-        },
-        (error) => {
-          storeDegraded(error, plan.slots[0]?.counterKey)
-          queue.wake()
-          return noOutcome
-        },
-      )
+      // Settle is idempotent per id, so a failed settle is retried: a store that failed before
+      // applying it would otherwise hold the reservation and never count the actual cost.
+      const settleAttempt = (retry: number): MaybePromise<SettleOutcome> =>
+        attempt(
+          () => store.settle(request),
+          (result) => {
+            queue.wake()
+            return settled(plan, result)
+          },
+          (error) => {
+            const delay = settleRetryDelaysMs[retry]
+            if (delay !== undefined) return new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => settleAttempt(retry + 1))
+            storeDegraded(error, plan.slots[0]?.counterKey)
+            queue.wake()
+            return noOutcome
+          },
+        )
+      outcome = settleAttempt(0)
       return outcome
     }
     const admission: AdmissionGranted = { allowed: true, policyKeys: matched.map((policy) => policy.key), model, softLimitPolicies, storeDegraded: false, settle }

@@ -1,3 +1,4 @@
+import { attributionValue } from '../attribution/attribution-value.js'
 import type { LimitReason } from '../errors/limit-exceeded-error.js'
 import { missingPerValue, policyCounterKey, type CompiledPolicy } from '../policies/compiled-policy.js'
 import { minuteWindow } from '../store/sliding-window.js'
@@ -33,7 +34,7 @@ export function planReservation(policies: readonly CompiledPolicy[], call: Guard
   const cost = whole(call.estimatedCostNanos)
   for (const policy of policies) {
     const counterKey = policyCounterKey(policy, call.attribution)
-    const perValue = policy.per === undefined ? '' : call.attribution[policy.per] || missingPerValue
+    const perValue = policy.per === undefined ? '' : (attributionValue(call.attribution, policy.per) ?? missingPerValue)
     const slot = (reason: LimitReason): CounterSlot => ({ policy, counterKey, perValue, reason })
     if (policy.requestsPerMinute !== undefined) {
       counters.push({ kind: 'window', key: `${counterKey}:rpm`, measure: 'requests', amount: 1, limit: policy.requestsPerMinute, ...minuteWindow })

@@ -1,3 +1,4 @@
+import { attributionValue } from '../attribution/attribution-value.js'
 import type { Attribution } from '../attribution/attribution.js'
 import { ConfigError, type ConfigIssue } from '../errors/config-error.js'
 import type { BudgetPeriod } from '../store/calendar-period.js'
@@ -74,11 +75,28 @@ export function compilePolicies(policies: readonly Policy[], options: CompileOpt
 
 /**
  * The counter key of `policy` for a call: the policy key, plus `/<per>=<value>` with `per`
- * (e.g. `support-rag/user=k.herings`). Calls lacking the `per` key, or carrying it empty,
- * share the value {@link missingPerValue} (`(none)`).
+ * (e.g. `support-rag/user=k.herings`). The value is percent-encoded (letters, digits and `-_.`
+ * stay as they are), so no value can spell another policy's key or the missing marker. Calls
+ * lacking the `per` key, or carrying it empty, share the value {@link missingPerValue} (`(none)`).
  */
 export function policyCounterKey(policy: CompiledPolicy, attribution: Attribution): string {
   if (policy.per === undefined) return policy.key
-  const value = attribution[policy.per]
-  return `${policy.key}/${policy.per}=${value === undefined || value === '' ? missingPerValue : value}`
+  const value = attributionValue(attribution, policy.per)
+  return `${policy.key}/${policy.per}=${value === undefined ? missingPerValue : encodePerValue(value)}`
+}
+
+const plainValue = /^[A-Za-z0-9_.-]*$/
+
+// Percent-encodes everything but letters, digits and `-_.`: parentheses included, so an encoded
+// value never equals `(none)`; `/`, `=` and `:` included, so it never reads as a key separator.
+// A lone UTF-16 surrogate (which `encodeURIComponent` rejects) becomes `%uXXXX`.
+function encodePerValue(value: string): string {
+  if (plainValue.test(value)) return value
+  let encoded = ''
+  for (const character of value) {
+    const unit = character.charCodeAt(0)
+    if (character.length === 1 && unit >= 0xd800 && unit <= 0xdfff) encoded += `%u${unit.toString(16).toUpperCase()}`
+    else encoded += encodeURIComponent(character).replace(/[!'()*~]/g, (reserved) => `%${reserved.charCodeAt(0).toString(16).toUpperCase()}`)
+  }
+  return encoded
 }

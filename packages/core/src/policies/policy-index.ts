@@ -1,3 +1,4 @@
+import { attributionValue } from '../attribution/attribution-value.js'
 import type { Attribution } from '../attribution/attribution.js'
 import type { CompiledPolicy } from './compiled-policy.js'
 
@@ -37,7 +38,7 @@ export function createPolicyIndex(policies: readonly CompiledPolicy[]): PolicyIn
 
   const matchesAll = (policy: CompiledPolicy, attribution: Attribution): boolean => {
     for (const key in policy.match) {
-      const value = attribution[key]
+      const value = attributionValue(attribution, key)
       if (value === undefined || !policy.match[key]!.includes(value)) return false
     }
     return true
@@ -47,7 +48,7 @@ export function createPolicyIndex(policies: readonly CompiledPolicy[]): PolicyIn
     match(attribution) {
       let found: CompiledPolicy[] | undefined
       for (const [key, byValue] of anchors) {
-        const value = attribution[key]
+        const value = attributionValue(attribution, key)
         const candidates = value === undefined ? undefined : byValue.get(value)
         if (!candidates) continue
         for (const policy of candidates) {

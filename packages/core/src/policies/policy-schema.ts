@@ -133,7 +133,11 @@ const matchValue = z.union([z.string(), z.array(z.string()).min(1, { error: 'exp
 export const policySchema = z
   .strictObject(
     {
-      key: z.string({ error: expected('a non-empty string') }).min(1, { error: 'expected a non-empty string' }),
+      key: z
+        .string({ error: expected('a policy key') })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
+          error: "expected letters, digits, '-', '_' or '.' (at most 64, starting with a letter or digit): it names counters, where '/', '=' and ':' are separators",
+        }),
       match: z.record(z.string(), matchValue, { error: expected('an object of attribution key: value') }).optional(),
       per: attributionKey.optional(),
       currency: currencyCode.optional(),
