@@ -146,7 +146,7 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
       // Settle is idempotent per id, so a failed settle is retried: a store that failed before
       // applying it would otherwise hold the reservation and never count the actual cost.
       const settleAttempt = (retry: number): MaybePromise<SettleOutcome> =>
-        attempt(
+        attempt<SettleResult, MaybePromise<SettleOutcome>>(
           () => store.settle(request),
           (result) => {
             queue.wake()
@@ -154,7 +154,7 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
           },
           (error) => {
             const delay = settleRetryDelaysMs[retry]
-            if (delay !== undefined) return new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => settleAttempt(retry + 1))
+            if (delay !== undefined) return new Promise<SettleOutcome>((resolve) => setTimeout(() => resolve(settleAttempt(retry + 1)), delay))
             storeDegraded(error, plan.slots[0]?.counterKey)
             queue.wake()
             return noOutcome

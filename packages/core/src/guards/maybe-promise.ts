@@ -10,12 +10,12 @@ export function isThenable<T>(value: MaybePromise<T> | PromiseLike<T>): value is
  * after it settles when it returns a promise. A throw or rejection of `work` goes to `onError`.
  * Keeps the guards synchronous with synchronous stores.
  */
-export function attempt<T, R>(work: () => MaybePromise<T>, onValue: (value: T) => R, onError: (error: unknown) => R): R | Promise<R> {
+export function attempt<T, R>(work: () => MaybePromise<T>, onValue: (value: T) => R, onError: (error: unknown) => R): R | Promise<Awaited<R>> {
   let result: MaybePromise<T>
   try {
     result = work()
   } catch (error) {
     return onError(error)
   }
-  return isThenable(result) ? Promise.resolve(result).then(onValue, onError) : onValue(result)
+  return isThenable(result) ? (Promise.resolve(result).then(onValue, onError) as Promise<Awaited<R>>) : onValue(result)
 }
