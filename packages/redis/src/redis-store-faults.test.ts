@@ -98,6 +98,23 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
     expect(events.some((event) => event.type === 'store_degraded')).toBe(true)
   })
 
+  it("applies the store's own onError when the engine sets no onStoreError", async () => {
+    const finops = createFinOps({
+      store: redisStore({ client, prefix: 'faults', timeoutMs, onError: 'fail-closed' }),
+      policies,
+      prices: { 'test-model': { input: 1, output: 1 } },
+      tracerProvider,
+    })
+    server.pause()
+    const begun = await timed(async () => callPathOf(finops).begin(request))
+    expect(begun.error).toBeInstanceOf(LimitExceededError)
+  })
+
+  it('rejects invalid options naming the option', () => {
+    expect(() => redisStore({ client, timeoutMs: 0 })).toThrow('redisStore.timeoutMs: expected a positive number of ms, got 0')
+    expect(() => redisStore({ client, onError: 'open' as 'fail-open' })).toThrow("redisStore.onError: expected one of fail-open|fail-closed, got 'open'")
+  })
+
   it('bounds calls by timeoutMs with the default ioredis options too (offline queue on)', async () => {
     const patient = await connectTestClient(server.port, { enableOfflineQueue: true, maxRetriesPerRequest: 20, autoResendUnfulfilledCommands: true })
     try {

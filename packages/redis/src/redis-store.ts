@@ -1,4 +1,4 @@
-import type { CounterReading, ReadRequest, ReserveDecision, ReserveRequest, SettleRequest, SettleResult, Store } from '@finops-ai/core'
+import { ConfigError, type CounterReading, type ReadRequest, type ReserveDecision, type ReserveRequest, type SettleRequest, type SettleResult, type Store } from '@finops-ai/core'
 import { counterReadings, readCommand } from './read-command.js'
 import { redisKeys } from './redis-keys.js'
 import type { RedisScriptClient } from './redis-script-client.js'
@@ -37,6 +37,13 @@ export interface RedisStoreOptions {
    */
   timeoutMs?: number
   /**
+   * What the engine does while Redis fails (down, slow beyond `timeoutMs`, erroring):
+   * `'fail-open'` lets calls through unguarded, flagged `finops.store.degraded=true` with a
+   * `store_degraded` event; `'fail-closed'` rejects them with `LimitExceededError`. The engine's
+   * `createFinOps({ onStoreError })` wins when set. Default `'fail-open'`.
+   */
+  onError?: 'fail-open' | 'fail-closed'
+  /**
    * How long an unsettled reservation holds its concurrency slot, reserved money and breaker
    * probe, in ms. A process that dies (or loses Redis) between reserve and settle leaks nothing
    * beyond this; a call that settles later than this is charged its actual cost if its record
@@ -55,6 +62,7 @@ export interface RedisStoreOptions {
 
 /** The {@link Store} of {@link redisStore}: every operation returns a promise. */
 export interface RedisStore extends Store {
+  readonly onError: 'fail-open' | 'fail-closed'
   reserve(request: ReserveRequest): Promise<ReserveDecision>
   settle(request: SettleRequest): Promise<SettleResult>
   read(request: ReadRequest): Promise<CounterReading[]>
@@ -81,8 +89,14 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const keys = redisKeys(options.prefix ?? 'finops')
   const timeoutMs = options.timeoutMs ?? 100
   const leaseMs = options.reservationTtlMs ?? 900_000
-  if (!(timeoutMs > 0)) throw new RangeError(`finops-ai redisStore: timeoutMs must be positive, got ${timeoutMs}`)
-  if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) throw new RangeError(`finops-ai redisStore: reservationTtlMs must be a positive integer, got ${leaseMs}`)
+  const onError = options.onError ?? 'fail-open'
+  if (!(timeoutMs > 0)) throw new ConfigError({ path: 'redisStore.timeoutMs', detail: `expected a positive number of ms, got ${timeoutMs}` })
+  if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) {
+    throw new ConfigError({ path: 'redisStore.reservationTtlMs', detail: `expected a positive integer of ms, got ${leaseMs}` })
+  }
+  if (onError !== 'fail-open' && onError !== 'fail-closed') {
+    throw new ConfigError({ path: 'redisStore.onError', detail: `expected one of fail-open|fail-closed, got '${String(onError)}'` })
+  }
   const clock = options.clock ?? 'server'
   const now = (requested: number | undefined): string => (clock === 'server' ? '' : String(Math.floor(requested ?? clock())))
 
@@ -104,6 +118,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   }
 
   return {
+    onError,
     reserve: async (request: ReserveRequest): Promise<ReserveDecision> =>
       run('reserve', reserveScript, reserveCommand(keys, request, now(request.now), leaseMs), (reply) => reserveDecision(reply, request)),
     settle: async (request: SettleRequest): Promise<SettleResult> => run('settle', settleScript, settleCommand(keys, request, now(request.now)), settleResult),

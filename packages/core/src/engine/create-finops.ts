@@ -96,18 +96,19 @@ class Engine implements FinOps, CallPath, CallFinisher {
     this.sinks = options.onUsage === undefined ? [] : Array.isArray(options.onUsage) ? options.onUsage : [options.onUsage]
     const policySource = options.policies ?? process.env.FINOPS_POLICY_FILE
     const policies = policySource === undefined || policySource === '' ? [] : loadPolicies(policySource)
+    const store = options.store ?? memoryStore({ clock: this.clock })
     this.guards =
       policies.length === 0
         ? undefined
         : createGuards({
             policies,
-            store: options.store ?? memoryStore({ clock: this.clock }),
+            store,
             emit: (event) => this.emit(event),
             toUsdNanos: (amount, currency) => this.money.toUsdNanos(amount, currency),
             fromUsdNanos: (nanos) => this.money.fromUsdNanos(nanos),
             currency: this.currency,
             clock: this.clock,
-            onStoreError: options.onStoreError,
+            onStoreError: options.onStoreError ?? store.onError,
           })
   }
 

@@ -56,7 +56,11 @@ export interface FinOpsOptions {
   meterProvider?: MeterProvider
   /** How calls are estimated before they are sent. */
   estimate?: EstimateOptions
-  /** What happens when the store fails: `'fail-open'` lets calls through (flagged), `'fail-closed'` rejects them. Default `'fail-open'`. */
+  /**
+   * What happens when the store fails: `'fail-open'` lets calls through (flagged
+   * `finops.store.degraded`), `'fail-closed'` rejects them. Default: the store's `onError`
+   * (e.g. `redisStore({ onError })`), else `'fail-open'`.
+   */
   onStoreError?: 'fail-open' | 'fail-closed'
   /** Time source in epoch milliseconds, for tests. Default `Date.now`. */
   clock?: () => number

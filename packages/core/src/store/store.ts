@@ -205,6 +205,12 @@ export interface ReadRequest {
  * throw or rejection is a store failure, which guards handle by `onStoreError`.
  */
 export interface Store {
+  /**
+   * What the store recommends when it fails: `'fail-open'` (calls go through unguarded, flagged) or
+   * `'fail-closed'` (calls are denied). The engine applies it unless `createFinOps({ onStoreError })`
+   * says otherwise. Absent: the engine's default, `'fail-open'`.
+   */
+  readonly onError?: 'fail-open' | 'fail-closed'
   reserve(request: ReserveRequest): MaybePromise<ReserveDecision>
   settle(request: SettleRequest): MaybePromise<SettleResult>
   read(request: ReadRequest): MaybePromise<CounterReading[]>
