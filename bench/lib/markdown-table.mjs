@@ -2,6 +2,7 @@ const number = (value, digits = 1) => (value === undefined ? '' : Number(value).
 
 /** What an entry measured, in one cell: its ratio/throughput or its named figure. */
 function figure(entry) {
+  if (entry.figure !== undefined) return entry.figure
   if (entry.status !== undefined) return entry.status
   if (entry.decisionsPerSec !== undefined) return `${entry.decisionsPerSec.toLocaleString('en-US')} decisions/s`
   if (entry.callsPerSec !== undefined) {
