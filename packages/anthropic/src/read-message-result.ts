@@ -10,7 +10,12 @@ export function readMessageResult(message: unknown, estimatedInputTokens: number
   const fields = objectField(message) ?? {}
   const known = readMessageFields(fields)
   const usage = readAnthropicUsage(fields.usage)
-  if (usage) return { ...known, usage }
+  if (usage) {
+    // Completed in place: `known` is this call's own object, so no copy per call.
+    const result = known as CallResult
+    result.usage = usage
+    return result
+  }
   let characters = 0
   if (Array.isArray(fields.content)) for (const block of fields.content) characters += blockCharacters(objectField(block))
   return estimatedResult(estimatedInputTokens, characters, known)

@@ -15,7 +15,7 @@ import {
 import { countingCallPath, type CountingResource } from './count-input-tokens.js'
 import { detectAnthropicProvider } from './detect-anthropic-provider.js'
 import { readMessageResult } from './read-message-result.js'
-import { readMessagesRequest } from './read-messages-request.js'
+import { readMessagesRequest, type MessagesRequest } from './read-messages-request.js'
 import { reparentPlaceholderSpan, suppressNativeCallSpans } from './suppress-native-call-spans.js'
 import { trackMessageStream } from './track-message-stream.js'
 
@@ -60,8 +60,7 @@ function patchCreate(client: object, resource: CreateResource, path: CallPath, e
       if (typeof body !== 'object' || body === null) return original.call(resource, body, options)
       let request: CallRequest
       try {
-        request = { ...readMessagesRequest(body), ...endpoint }
-        if (settings.attribution !== undefined) request.clientAttribution = settings.attribution
+        request = completeRequest(readMessagesRequest(body), endpoint, settings.attribution)
       } catch {
         return original.call(resource, body, options)
       }
@@ -76,10 +75,19 @@ function patchCreate(client: object, resource: CreateResource, path: CallPath, e
           observeCallResult({
             handle,
             estimatedInputTokens: request.estimatedInputTokens,
-            readResult: (message) => readMessageResult(message, request.estimatedInputTokens),
-            trackStream: () => trackMessageStream(handle, request.estimatedInputTokens),
+            readResult: readMessageResult,
+            trackStream: trackMessageStream,
           }),
       })
     },
   })
+}
+
+/** The request as read, completed in place (no copy per call) with the client's endpoint and default attribution. */
+function completeRequest(read: MessagesRequest, endpoint: ProviderEndpoint, attribution: Attribution | undefined): CallRequest {
+  const request = read as CallRequest
+  request.provider = endpoint.provider
+  if (endpoint.server !== undefined) request.server = endpoint.server
+  if (attribution !== undefined) request.clientAttribution = attribution
+  return request
 }

@@ -1,5 +1,6 @@
 import { estimatedResult, readResponseIdentity, type CallResult } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
+import { withUsage } from './with-usage.js'
 import { readCompletionUsage } from './read-completion-usage.js'
 
 /**
@@ -23,7 +24,7 @@ export function readCompletionResult(body: unknown, estimatedInputTokens: number
   }
   if (finishReasons.length > 0) known.finishReasons = finishReasons
   const usage = readCompletionUsage(fields.usage)
-  return usage ? { ...known, usage } : estimatedResult(estimatedInputTokens, outputCharacters, known)
+  return usage ? withUsage(known, usage) : estimatedResult(estimatedInputTokens, outputCharacters, known)
 }
 
 function textLength(value: unknown): number {

@@ -1,5 +1,6 @@
 import { estimatedResult, readResponseIdentity, type CallResult } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
+import { withUsage } from './with-usage.js'
 import { readResponseUsage } from './read-response-usage.js'
 
 /**
@@ -15,5 +16,5 @@ export function readResponseResult(response: unknown, estimatedInputTokens: numb
   const reason = stringField(objectField(fields.incomplete_details)?.reason) ?? stringField(fields.status)
   if (reason !== undefined) known.finishReasons = [reason]
   const usage = readResponseUsage(fields.usage)
-  return usage ? { ...known, usage } : estimatedResult(estimatedInputTokens, outputCharacters, known)
+  return usage ? withUsage(known, usage) : estimatedResult(estimatedInputTokens, outputCharacters, known)
 }

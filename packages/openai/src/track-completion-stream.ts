@@ -1,6 +1,7 @@
 import { estimatedResult, type CallHandle, type CallResult, type NormalizedUsage, type StreamObserver } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readCompletionUsage } from './read-completion-usage.js'
+import { withUsage } from './with-usage.js'
 
 /** What {@link trackCompletionStream} needs. */
 export interface CompletionStreamTracking {
@@ -28,7 +29,7 @@ export function trackCompletionStream(tracking: CompletionStreamTracking): Strea
 
   const result = (): CallResult => {
     if (finishReasons.length > 0) known.finishReasons = finishReasons
-    return usage ? { ...known, usage } : estimatedResult(tracking.estimatedInputTokens, outputCharacters, known)
+    return usage ? withUsage(known, usage) : estimatedResult(tracking.estimatedInputTokens, outputCharacters, known)
   }
 
   return {

@@ -4,17 +4,20 @@ import {
   resourceAt,
   wrapClientOnce,
   type Attribution,
+  type CallHandle,
   type CallPath,
   type CallRequest,
+  type CallThroughPathOptions,
+  type ResponseObserver,
   type StainlessAPIPromise,
   type StainlessAPIPromiseClass,
 } from '@finops-ai/core'
 import { detectProvider, type ProviderEndpoint } from './detect-provider.js'
 import type { StreamUsageMode } from './finops-openai-options.js'
 import { injectStreamUsage } from './inject-stream-usage.js'
-import { observeOpenAICall } from './observe-openai-call.js'
+import { observeOpenAICall, openAIResultReaders, type OpenAIResultReaders } from './observe-openai-call.js'
 import { OPENAI_OPERATIONS, type OpenAIOperation } from './openai-operations.js'
-import type { RequestBody } from './operation-request.js'
+import type { OperationRequest, RequestBody } from './operation-request.js'
 
 /** How a client is wrapped. */
 export interface WrapSettings {
@@ -57,30 +60,77 @@ function patchCreate(
   endpoint: ProviderEndpoint,
   settings: WrapSettings,
 ): void {
-  const original = resource.create
+  const method: PatchedCreate = {
+    path,
+    APIPromise: APIPromise as unknown as StainlessAPIPromiseClass,
+    client: resource._client ?? client,
+    resource,
+    original: resource.create,
+    readers: openAIResultReaders(operation, settings.streamUsage),
+  }
   const injects = operation.stream === 'chunks' && settings.streamUsage === 'inject'
   Object.defineProperty(resource, 'create', {
     configurable: true,
     writable: true,
     value: function create(body: RequestBody, options?: unknown) {
-      if (typeof body !== 'object' || body === null) return original.call(resource, body, options)
+      if (typeof body !== 'object' || body === null) return method.original.call(resource, body, options)
       let request: CallRequest
       try {
-        request = { ...operation.readRequest(body), ...endpoint }
-        if (settings.attribution !== undefined) request.clientAttribution = settings.attribution
+        request = completeRequest(operation.readRequest(body), endpoint, settings.attribution)
       } catch {
-        return original.call(resource, body, options)
+        return method.original.call(resource, body, options)
       }
       const sent = (injects && injectStreamUsage(body)) || body
-      return callThroughPath({
-        path,
-        request,
-        APIPromise: APIPromise as unknown as StainlessAPIPromiseClass,
-        client: resource._client ?? client,
-        send: (model) => original.call(resource, model === body.model ? sent : { ...sent, model }, options),
-        observe: (handle) =>
-          observeOpenAICall({ handle, operation, request, streamUsage: settings.streamUsage, injectedUsage: sent !== body }),
-      })
+      return callThroughPath(new OpenAICall(method, request, body, sent, options))
     },
   })
+}
+
+/** What every call of one patched `create` shares, built when the client is wrapped. */
+interface PatchedCreate {
+  path: CallPath
+  APIPromise: StainlessAPIPromiseClass
+  client: unknown
+  resource: Resource
+  original: CreateMethod
+  readers: OpenAIResultReaders
+}
+
+/** One call of a patched `create` as `callThroughPath` runs it: a single object per call, no closures. */
+class OpenAICall implements CallThroughPathOptions<unknown> {
+  readonly path: CallPath
+  readonly APIPromise: StainlessAPIPromiseClass
+  readonly client: unknown
+
+  constructor(
+    private readonly method: PatchedCreate,
+    readonly request: CallRequest,
+    /** The caller's parameters. */
+    private readonly body: RequestBody,
+    /** What is sent: `body`, or its copy with `stream_options.include_usage`. */
+    private readonly sent: RequestBody,
+    private readonly requestOptions: unknown,
+  ) {
+    this.path = method.path
+    this.APIPromise = method.APIPromise
+    this.client = method.client
+  }
+
+  send(model: string): StainlessAPIPromise<unknown> {
+    const { original, resource } = this.method
+    return original.call(resource, model === this.body.model ? this.sent : { ...this.sent, model }, this.requestOptions)
+  }
+
+  observe(handle: CallHandle): ResponseObserver<unknown> {
+    return observeOpenAICall(handle, this.request, this.method.readers, this.sent !== this.body)
+  }
+}
+
+/** The request as read, completed in place (no copy per call) with the client's endpoint and default attribution. */
+function completeRequest(read: OperationRequest, endpoint: ProviderEndpoint, attribution: Attribution | undefined): CallRequest {
+  const request = read as CallRequest
+  request.provider = endpoint.provider
+  if (endpoint.server !== undefined) request.server = endpoint.server
+  if (attribution !== undefined) request.clientAttribution = attribution
+  return request
 }

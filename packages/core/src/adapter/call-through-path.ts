@@ -70,7 +70,7 @@ export function callThroughPath<T>(options: CallThroughPathOptions<T>): Stainles
 /** Sends the admitted call inside its span's context; a synchronous throw fails the call and is rethrown. */
 function sendAdmitted<T>(options: CallThroughPathOptions<T>, handle: CallHandle): StainlessAPIPromise<T> {
   try {
-    return context.with(handle.context, () => options.send(handle.model))
+    return context.with(handle.context, options.send, options, handle.model)
   } catch (error) {
     handle.fail(error)
     throw error

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { observeAPIPromise, type ResponseObserver } from './observe-api-promise.js'
+import type { StainlessResponseProps } from './stainless-api-promise.js'
 import { DoubleAPIPromise, doubleResponseProps } from './stainless-double.js'
 
 function recorder() {
@@ -81,6 +82,34 @@ describe('observeAPIPromise', () => {
     const source = new DoubleAPIPromise<unknown>({}, Promise.resolve(doubleResponseProps({})), () => Promise.reject(failure))
     await expect(observeAPIPromise(source, observer)).rejects.toBe(failure)
     expect(events).toEqual([['error', failure]])
+  })
+
+  it('observes the promise in place: the caller gets the same object', () => {
+    const { observer } = recorder()
+    const source = new DoubleAPIPromise<unknown>({}, Promise.resolve(doubleResponseProps({})))
+    expect(observeAPIPromise(source, observer)).toBe(source)
+  })
+
+  it("observes data through a promise's own _thenUnwrap, which bypasses parseResponse (openai 7)", async () => {
+    const { events, observer } = recorder()
+    const source = new DoubleAPIPromise<unknown>({}, Promise.resolve(doubleResponseProps({ n: 2 })))
+    const parse = source.parseResponse
+    // Like openai 7: derived promises reuse the parse captured here, not `parseResponse`.
+    source._thenUnwrap = <U>(transform: (data: unknown, props: StainlessResponseProps) => U) =>
+      new DoubleAPIPromise<U>({}, source.responsePromise, async (client, props) => transform(await parse(client, props), props))
+    const observed = observeAPIPromise(source, observer)
+    expect(await observed._thenUnwrap((data) => ({ wrapped: data }))).toEqual({ wrapped: { n: 2 } })
+    expect(events).toEqual([['data', { n: 2 }]])
+  })
+
+  it('lets two observers observe the same promise', async () => {
+    const first = recorder()
+    const second = recorder()
+    const source = new DoubleAPIPromise<unknown>({}, Promise.resolve(doubleResponseProps({ id: 'e' })))
+    const observed = observeAPIPromise(observeAPIPromise(source, first.observer), second.observer)
+    expect(await observed).toEqual({ id: 'e' })
+    expect(first.events).toEqual([['data', { id: 'e' }]])
+    expect(second.events).toEqual([['data', { id: 'e' }]])
   })
 
   it('passes the data on unchanged when the observer throws', async () => {

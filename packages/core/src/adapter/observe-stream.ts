@@ -62,38 +62,53 @@ export function observeStream<Stream>(stream: Stream, observer: StreamObserver<S
   if (signal?.aborted) end({ type: 'cancelled' })
   else signal?.addEventListener('abort', onAbort, { once: true })
 
-  const observeIterator = (source: AsyncIterator<StreamItem<Stream>>): AsyncIterator<StreamItem<Stream>> => ({
-    async next() {
-      reading += 1
+  // `next()` is not `async`: it returns one reaction on the source's promise, a promise step fewer
+  // per item than awaiting it in an `async` function. A hidden item (the observer said `false`) is
+  // replaced by the next one.
+  const observeIterator = (source: AsyncIterator<StreamItem<Stream>>): AsyncIterator<StreamItem<Stream>> => {
+    const read = (): Promise<IteratorResult<StreamItem<Stream>>> => {
+      let pending: Promise<IteratorResult<StreamItem<Stream>>>
       try {
-        for (;;) {
-          let result: IteratorResult<StreamItem<Stream>>
-          try {
-            result = await source.next()
-          } catch (error) {
-            end({ type: 'error', error })
-            throw error
-          }
-          if (result.done) {
-            end(signal?.aborted ? { type: 'cancelled' } : { type: 'complete' })
-            return result
-          }
-          if (!seenFirst) {
-            seenFirst = true
-            safely('observing the first chunk', () => observer.first())
-          }
-          if (keepItem(observer, result.value)) return result
-        }
-      } finally {
-        reading -= 1
+        pending = Promise.resolve(source.next())
+      } catch (error) {
+        return Promise.reject(failed(error))
       }
-    },
-    async return(value?: unknown) {
-      end({ type: 'cancelled' })
-      if (typeof source.return === 'function') return source.return(value)
-      return { done: true, value: undefined }
-    },
-  })
+      return pending.then(received, rethrow)
+    }
+    const received = (result: IteratorResult<StreamItem<Stream>>): IteratorResult<StreamItem<Stream>> | Promise<IteratorResult<StreamItem<Stream>>> => {
+      if (result.done) {
+        end(signal?.aborted ? { type: 'cancelled' } : { type: 'complete' })
+        reading -= 1
+        return result
+      }
+      if (!seenFirst) {
+        seenFirst = true
+        safely('observing the first chunk', () => observer.first())
+      }
+      if (!keepItem(observer, result.value)) return read()
+      reading -= 1
+      return result
+    }
+    const failed = (error: unknown): unknown => {
+      end({ type: 'error', error })
+      reading -= 1
+      return error
+    }
+    const rethrow = (error: unknown): never => {
+      throw failed(error)
+    }
+    return {
+      next() {
+        reading += 1
+        return read()
+      },
+      async return(value?: unknown) {
+        end({ type: 'cancelled' })
+        if (typeof source.return === 'function') return source.return(value)
+        return { done: true, value: undefined }
+      },
+    }
+  }
 
   target.iterator = function observedIterator(this: unknown) {
     const source = iterate.call(this) as AsyncIterator<StreamItem<Stream>>

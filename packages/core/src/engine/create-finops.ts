@@ -22,7 +22,7 @@ import type { CostBreakdown, PriceBook, ResolvedPrice } from '../prices/price-bo
 import { memoryStore } from '../store/memory-store.js'
 import { createTelemetry } from '../telemetry/create-telemetry.js'
 import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/semconv.js'
-import type { CallAttribution, CostAmounts, InferenceSpan, Telemetry } from '../telemetry/telemetry-types.js'
+import type { CallAttribution, CostAmounts, InferenceOutcome, InferenceSpan, Telemetry } from '../telemetry/telemetry-types.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
 import { captureCallSite } from './call-site.js'
@@ -36,6 +36,7 @@ import type { UsageRecord, UsageSink } from './usage-record.js'
 export const callPathKey = Symbol.for('@finops-ai/core/call-path')
 const noUsage: NormalizedUsage = Object.freeze({ inputTokens: 0, outputTokens: 0 })
 const emptyAttribution: Attribution = Object.freeze({})
+const unrecordedOutcome: InferenceOutcome = Object.freeze({ result: Object.freeze({ usage: noUsage }), cost: null, policyKeys: [] })
 const maxRememberedUnknownPrices = 1000
 
 /** An engine: what `createFinOps` returns and `withFinOps(client, { finops })` takes. */
@@ -195,13 +196,16 @@ class Engine implements FinOps, CallPath, CallFinisher {
     const usage = result?.usage ?? noUsage
     const breakdown = this.costOf(state, usage, result?.serviceTier)
     const complete = (budgetRemainingNanos: number | undefined): void => {
-      const inference = {
-        result: result ?? { usage },
-        cost: this.amounts(breakdown, state.price),
-        policyKeys: state.admission?.policyKeys ?? [],
-        budgetRemaining: budgetRemainingNanos === undefined ? undefined : this.money.fromUsdNanos(budgetRemainingNanos),
-        storeDegraded: state.admission?.storeDegraded,
-      }
+      // Nothing records the outcome without an OTel SDK: the placeholder saves building it.
+      const inference: InferenceOutcome = !state.span.recordsOutcome
+        ? unrecordedOutcome
+        : {
+            result: result ?? { usage },
+            cost: this.amounts(breakdown, state.price),
+            policyKeys: state.admission?.policyKeys ?? [],
+            budgetRemaining: budgetRemainingNanos === undefined ? undefined : this.money.fromUsdNanos(budgetRemainingNanos),
+            storeDegraded: state.admission?.storeDegraded,
+          }
       if (outcome.error === undefined) state.span.succeed(inference)
       else state.span.fail(outcome.error, result === undefined ? undefined : inference)
       this.coverageTracker.record(state.attribution.missing, breakdown?.totalNanos ?? 0)
@@ -239,17 +243,16 @@ class Engine implements FinOps, CallPath, CallFinisher {
   }
 
   private attributionOf(request: CallRequest): Attribution {
-    const scope = currentAttribution()
-    const engineDefaults = this.requirements.defaults
-    const clientDefaults = request.clientAttribution
-    const merged =
-      engineDefaults === undefined && clientDefaults === undefined ? (scope ?? emptyAttribution) : { ...engineDefaults, ...clientDefaults, ...scope }
+    const merged = mergeAttribution(this.requirements.defaults, request.clientAttribution, currentAttribution())
     const hashUser = this.requirements.hashUser
     return hashUser === undefined || merged.user === undefined ? merged : { ...merged, user: hashUser(merged.user) }
   }
 
   private priceOf(request: CallRequest): ResolvedPrice | null {
-    const price = this.prices.resolve(request.provider, request.model, new Date(this.clock()))
+    // The price book reads `at` only for models with dated prices, and defaults it to now: with the
+    // default clock, no `Date` per call.
+    const at = this.clock === Date.now ? undefined : new Date(this.clock())
+    const price = this.prices.resolve(request.provider, request.model, at)
     if (price === null) {
       const id = `${request.provider}\u0000${request.model}`
       if (!this.unknownPrices.has(id) && this.unknownPrices.size < maxRememberedUnknownPrices) {
@@ -345,6 +348,21 @@ class Engine implements FinOps, CallPath, CallFinisher {
       .finally(() => this.pending.delete(tracked))
     this.pending.add(tracked)
   }
+}
+
+/**
+ * Engine defaults < client defaults < call-site scope, per key. The engine only reads attribution
+ * objects (the validated ones are frozen), so when only one is set it is used as it is: no copy
+ * per call.
+ */
+function mergeAttribution(
+  engineDefaults: Attribution | undefined,
+  clientDefaults: Attribution | undefined,
+  scope: Attribution | undefined,
+): Attribution {
+  if (engineDefaults === undefined && clientDefaults === undefined) return scope ?? emptyAttribution
+  if (scope === undefined && (engineDefaults === undefined || clientDefaults === undefined)) return (clientDefaults ?? engineDefaults) as Attribution
+  return { ...engineDefaults, ...clientDefaults, ...scope }
 }
 
 function errorType(error: unknown): string | undefined {

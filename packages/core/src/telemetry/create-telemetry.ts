@@ -13,6 +13,7 @@ import {
 import type { CallRequest } from '../call/call-request.js'
 import { createInferenceInstruments, type InferenceInstruments } from './inference-instruments.js'
 import { createInferenceSpan } from './inference-span.js'
+import { MetricAttributeCache } from './metric-attribute-cache.js'
 import { addRequestAttributes, samplingAttributes } from './request-attributes.js'
 import { semconvNames, type SemconvMode } from './semconv.js'
 import { readTelemetryEnvironment } from './telemetry-environment.js'
@@ -74,6 +75,7 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): Inference
   const names = semconvNames(mode)
   const tracers = tracerSource(options.tracerProvider)
   const meters = instrumentSource(options.meterProvider, mode)
+  const metricAttributes = new MetricAttributeCache()
 
   return {
     semconv: mode,
@@ -88,17 +90,17 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): Inference
       }
       try {
         const tracer = tracers()
-        if (tracer === null) return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, names })
+        if (tracer === null) return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names })
         const span = tracer.startSpan(
           `${request.operation} ${request.model}`,
           { kind: SpanKind.CLIENT, attributes: samplingAttributes(request) },
           parent,
         )
         if (span.isRecording()) span.setAttributes(addRequestAttributes({}, request, attribution))
-        return createInferenceSpan({ request, attribution, span, context: trace.setSpan(parent, span), instruments, names })
+        return createInferenceSpan({ request, attribution, span, context: trace.setSpan(parent, span), instruments, metricAttributes, names })
       } catch (error) {
         diag.warn('finops-ai: telemetry could not start an inference span; the call is not affected', error)
-        return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, names })
+        return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names })
       }
     },
   }

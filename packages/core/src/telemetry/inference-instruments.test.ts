@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { createInferenceInstruments } from './inference-instruments.js'
+import { MetricAttributeSet } from './metric-attribute-cache.js'
 import { createOtelTestHarness, sumPoints } from './otel-test-harness.js'
 
 describe('createInferenceInstruments', () => {
   it('creates one finops.cost counter per currency, with the currency as its unit', async () => {
     const otel = createOtelTestHarness()
     const instruments = createInferenceInstruments(otel.meterProvider.getMeter('test'), 'default')
-    instruments.addCost(0.5, 'EUR', { 'team.name': 'a' })
+    instruments.addCost(0.5, 'EUR', new MetricAttributeSet({ 'team.name': 'a' }))
     instruments.addCost(0.25, 'EUR', { 'team.name': 'a' })
 
     const cost = (await otel.collect()).get('finops.cost')
@@ -29,7 +30,7 @@ describe('createInferenceInstruments', () => {
 
   it('records no cache or reasoning counters when the provider reported none (latest)', async () => {
     const otel = createOtelTestHarness()
-    createInferenceInstruments(otel.meterProvider.getMeter('test'), 'latest').recordUsage({ inputTokens: 3, outputTokens: 4 }, {})
+    createInferenceInstruments(otel.meterProvider.getMeter('test'), 'latest').recordUsage({ inputTokens: 3, outputTokens: 4 }, new MetricAttributeSet({}))
 
     const collected = await otel.collect()
     expect(collected.has('gen_ai.client.inference.usage.input_tokens')).toBe(true)

@@ -1,11 +1,8 @@
 import { ValueType, type Attributes, type Counter, type Histogram, type Meter } from '@opentelemetry/api'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
+import { attributeSetOf, type MetricAttributeSet } from './metric-attribute-cache.js'
 import { cacheWriteTokens } from './outcome-attributes.js'
 import {
-  ATTR_FINOPS_COST_CURRENCY,
-  ATTR_GEN_AI_TOKEN_MODALITY,
-  ATTR_GEN_AI_TOKEN_TYPE,
-  GEN_AI_TOKEN_MODALITY_VALUE_UNKNOWN,
   GEN_AI_TOKEN_TYPE_VALUE_INPUT,
   GEN_AI_TOKEN_TYPE_VALUE_OUTPUT,
   METRIC_FINOPS_ATTRIBUTION_MISSING,
@@ -25,16 +22,21 @@ import {
   type SemconvMode,
 } from './semconv.js'
 
-/** The metric instruments of inference calls, created once per meter and naming mode. */
+/**
+ * The metric instruments of inference calls, created once per meter and naming mode. Records
+ * that add an attribute to the call's (token type, modality, cost currency) take the call's
+ * {@link MetricAttributeSet}, whose variants are built once per label combination; a plain
+ * attributes object works too, copied per record.
+ */
 export interface InferenceInstruments {
   /** Token usage: `gen_ai.client.token.usage` (default) or the `gen_ai.client.inference.usage.*` counters and `gen_ai.client.inference.operation.*` histograms (latest). */
-  recordUsage(usage: NormalizedUsage, attributes: Attributes): void
+  recordUsage(usage: NormalizedUsage, attributes: MetricAttributeSet | Attributes): void
   /** `gen_ai.client.operation.duration` (default) or `gen_ai.client.inference.duration` (latest), seconds. */
   recordDuration(seconds: number, attributes: Attributes): void
   /** `gen_ai.client.operation.time_to_first_chunk` (default) or `gen_ai.client.inference.time_to_first_chunk` (latest), seconds. */
   recordTimeToFirstChunk(seconds: number, attributes: Attributes): void
   /** `finops.cost` += `amount`; the counter's unit is `{<currency>}` and `finops.cost.currency` is added. */
-  addCost(amount: number, currency: string, attributes: Attributes): void
+  addCost(amount: number, currency: string, attributes: MetricAttributeSet | Attributes): void
   /** `finops.guard.denials` += 1. */
   countDenial(attributes: Attributes): void
   /** `finops.attribution.missing` += 1. */
@@ -80,7 +82,7 @@ export function createInferenceInstruments(meter: Meter, mode: SemconvMode): Inf
         })
         costCounters.set(currency, counter)
       }
-      counter.add(amount, { ...attributes, [ATTR_FINOPS_COST_CURRENCY]: currency })
+      counter.add(amount, attributeSetOf(attributes).withCurrency(currency))
     },
     countDenial: (attributes) => denials.add(1, attributes),
     countMissingAttribution: (attributes) => missingAttribution.add(1, attributes),
@@ -99,8 +101,9 @@ function tokenHistogram(meter: Meter, name: string, description: string): Histog
 function defaultUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] {
   const tokens = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_TOKEN_USAGE, 'Number of input and output tokens used.')
   return (usage, attributes) => {
-    tokens.record(usage.inputTokens, { ...attributes, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_VALUE_INPUT })
-    tokens.record(usage.outputTokens, { ...attributes, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_VALUE_OUTPUT })
+    const set = attributeSetOf(attributes)
+    tokens.record(usage.inputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_INPUT))
+    tokens.record(usage.outputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_OUTPUT))
   }
 }
 
@@ -115,10 +118,11 @@ function latestUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] 
   const inputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS, 'The number of input tokens used per inference operation.')
   const outputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS, 'The number of output tokens used per inference operation.')
   return (usage, attributes) => {
-    inputPerOperation.record(usage.inputTokens, attributes)
-    outputPerOperation.record(usage.outputTokens, attributes)
+    const set = attributeSetOf(attributes)
+    inputPerOperation.record(usage.inputTokens, set.call)
+    outputPerOperation.record(usage.outputTokens, set.call)
     // The adapters do not split usage by modality: the spec's `unknown` modality applies.
-    const byModality = { ...attributes, [ATTR_GEN_AI_TOKEN_MODALITY]: GEN_AI_TOKEN_MODALITY_VALUE_UNKNOWN }
+    const byModality = set.unknownModality()
     input.add(usage.inputTokens, byModality)
     output.add(usage.outputTokens, byModality)
     if (usage.cacheReadTokens !== undefined) cacheRead.add(usage.cacheReadTokens, byModality)

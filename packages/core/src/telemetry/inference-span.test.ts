@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { CallRequest } from '../call/call-request.js'
 import { createInferenceInstruments } from './inference-instruments.js'
 import { createInferenceSpan } from './inference-span.js'
+import { MetricAttributeCache } from './metric-attribute-cache.js'
 import { createOtelTestHarness, histogramPoints } from './otel-test-harness.js'
 import { semconvNames } from './semconv.js'
 
@@ -13,7 +14,7 @@ describe('createInferenceSpan', () => {
   it('records metrics without a span when only a metrics SDK is present', async () => {
     const otel = createOtelTestHarness()
     const instruments = createInferenceInstruments(otel.meterProvider.getMeter('test'), 'default')
-    const inference = createInferenceSpan({ request, attribution, span: undefined, context: context.active(), instruments, names: semconvNames('default') })
+    const inference = createInferenceSpan({ request, attribution, span: undefined, context: context.active(), instruments, metricAttributes: new MetricAttributeCache(), names: semconvNames('default') })
     inference.firstChunk()
     inference.fail(new DOMException('aborted', 'AbortError'))
 
@@ -37,6 +38,7 @@ describe('createInferenceSpan', () => {
       span,
       context: trace.setSpan(context.active(), span),
       instruments: null,
+      metricAttributes: new MetricAttributeCache(),
       names: semconvNames('default'),
     })
     inference.fail('gone')

@@ -5,6 +5,7 @@ import type { CallSite } from '../engine/call-site.js'
 import type { LimitDenial } from '../errors/limit-exceeded-error.js'
 import { errorType } from './error-type.js'
 import type { InferenceInstruments } from './inference-instruments.js'
+import type { MetricAttributeCache } from './metric-attribute-cache.js'
 import { metricAttributes, type MetricLabels } from './metric-attributes.js'
 import { addOutcomeAttributes } from './outcome-attributes.js'
 import {
@@ -28,15 +29,36 @@ export interface InferenceSpanOptions {
   context: Context
   /** The metric instruments, or `null` when no metrics SDK is registered. */
   instruments: InferenceInstruments | null
+  /** Where the metric attributes of recurring label combinations are kept (one per telemetry). */
+  metricAttributes: MetricAttributeCache
   names: SemconvNames
 }
 
 /**
  * Creates the {@link InferenceSpan} of one call around an already started span. It counts
- * `finops.attribution.missing` right away when required attribution keys were missing.
+ * `finops.attribution.missing` right away when required attribution keys were missing. Without a
+ * span and without instruments (no OpenTelemetry SDK) it is a no-op that only carries the context.
  */
 export function createInferenceSpan(options: InferenceSpanOptions): InferenceSpan {
+  if (options.span === undefined && options.instruments === null) return new UnrecordedInference(options.context)
   return new InferenceRecorder(options)
+}
+
+/** The inference of a call nothing records: every method is a no-op. */
+class UnrecordedInference implements InferenceSpan {
+  readonly recording = false
+  readonly recordsOutcome = false
+
+  constructor(readonly context: Context) {}
+
+  setCallSite(): void {}
+  setModel(): void {}
+  setPolicyKeys(): void {}
+  addEvent(): void {}
+  firstChunk(): void {}
+  succeed(): void {}
+  deny(): void {}
+  fail(): void {}
 }
 
 class InferenceRecorder implements InferenceSpan {
@@ -45,7 +67,9 @@ class InferenceRecorder implements InferenceSpan {
   private readonly attribution: CallAttribution
   private readonly span: Span | undefined
   readonly recording: boolean
+  readonly recordsOutcome: boolean
   private readonly instruments: InferenceInstruments | null
+  private readonly metricAttributes: MetricAttributeCache
   private readonly names: SemconvNames
   private readonly startedAt = performance.now()
   private model: string
@@ -59,6 +83,8 @@ class InferenceRecorder implements InferenceSpan {
     this.span = options.span
     this.recording = options.span?.isRecording() ?? false
     this.instruments = options.instruments
+    this.recordsOutcome = this.recording || this.instruments !== null
+    this.metricAttributes = options.metricAttributes
     this.names = options.names
     this.model = options.request.model
     if (this.instruments !== null && options.attribution.missing.length > 0) {
@@ -194,10 +220,10 @@ class InferenceRecorder implements InferenceSpan {
     try {
       const seconds = (performance.now() - this.startedAt) / 1000
       const labels = this.labels(outcome?.result.responseModel)
-      const attributes = metricAttributes(labels)
-      if (type !== undefined) labels.errorType = type
-      instruments.recordDuration(seconds, type === undefined ? attributes : metricAttributes(labels))
-      if (this.firstChunkSeconds !== undefined) instruments.recordTimeToFirstChunk(this.firstChunkSeconds, attributes)
+      const attributes = this.metricAttributes.get(labels)
+      // Only the duration of a failed call carries `error.type`.
+      instruments.recordDuration(seconds, type === undefined ? attributes.call : this.metricAttributes.get({ ...labels, errorType: type }).call)
+      if (this.firstChunkSeconds !== undefined) instruments.recordTimeToFirstChunk(this.firstChunkSeconds, attributes.call)
       if (outcome !== undefined) {
         instruments.recordUsage(outcome.result.usage, attributes)
         if (outcome.cost !== null) instruments.addCost(outcome.cost.amount, outcome.cost.currency, attributes)

@@ -9,7 +9,7 @@ import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_PROVIDER_NAME, ATTR_GEN_AI_REQU
  * (`user` → `enduser.id`, custom keys) stays on spans: metric attributes must have bounded
  * cardinality.
  */
-const metricAttributionKeys: ReadonlyArray<readonly [key: string, attribute: string]> = [
+export const metricAttributionKeys: ReadonlyArray<readonly [key: string, attribute: string]> = [
   ['team', 'team.name'],
   ['feature', 'feature.name'],
   ['costCenter', 'cost_center'],

@@ -40,6 +40,11 @@ export interface InferenceSpan {
   readonly context: Context
   /** True when the span records: attributes set on it are kept. */
   readonly recording: boolean
+  /**
+   * True when `succeed`/`fail` record what they are given (a recording span or metric
+   * instruments). When false, callers may pass a placeholder outcome instead of building one.
+   */
+  readonly recordsOutcome: boolean
   /** Records where in the application the call was made (`code.*` attributes). */
   setCallSite(site: CallSite): void
   /** Records the model actually sent when a soft limit downgraded the request. */
