@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api'
+import { LRUCache } from 'lru-cache'
 import { createCurrency, type Currency } from '../money/currency.js'
 import { UNIT_MULTIPLIER_MILLI } from '../money/meter-nanos.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
@@ -24,7 +25,7 @@ export interface PriceBookOptions {
   currency?: Currency
   /** Service-tier multipliers merged over `DEFAULT_SERVICE_TIERS` (`batch` 0.5, `priority` 2, …). */
   serviceTiers?: Readonly<Record<string, number>>
-  /** How many resolved (provider, model) pairs to keep, unknown ones included; when full, the cache starts over. Default 1000. */
+  /** How many resolved (provider, model) pairs to keep, unknown ones included. Default 1000. */
   cacheSize?: number
   /** The price table. Default: the offline data bundled with `@pydantic/genai-prices`. */
   data?: PriceData
@@ -44,7 +45,7 @@ type Entry = PriceSchedule<BookPrice> | typeof unknown
 /**
  * Creates the price book: overrides are validated now; each (provider, model) is looked up in the
  * data on first use only (see `findModel`) and its whole price schedule (dated and time-of-day
- * prices, each converted to integer rates) is cached in two-level maps. Later calls do two map lookups and,
+ * prices, each converted to integer rates) is cached in an LRU. Later calls do one map lookup and,
  * for models whose price changed over time, a comparison of precomputed timestamps — so a price
  * that changes at a date is honoured by a cached entry. The same object is returned for the same
  * (provider, model, effective price). Unknown models are cached too and resolve to `null`, as do
@@ -55,10 +56,7 @@ export function createPriceBook(options: PriceBookOptions = {}): PriceBook {
   const tiers = compileServiceTiers(options.serviceTiers)
   const currency = options.currency ?? createCurrency()
   const overrides = parsePriceOverrides(options.overrides ?? {}, currency, options.overridesPath)
-  // Two-level maps: a hit costs two Map lookups and no key string. Bounded: when full it starts over.
-  const maxEntries = options.cacheSize ?? 1000
-  const cache = new Map<string, Map<string, Entry>>()
-  let entries = 0
+  const cache = new LRUCache<string, Entry>({ max: options.cacheSize ?? 1000 })
 
   function multiplierOf(serviceTier: string | undefined): number {
     if (serviceTier === undefined) return UNIT_MULTIPLIER_MILLI
@@ -95,7 +93,8 @@ export function createPriceBook(options: PriceBookOptions = {}): PriceBook {
 
   return {
     resolve(provider, model, at) {
-      let entry = cache.get(provider)?.get(model)
+      const key = `${provider}\n${model}`
+      let entry = cache.get(key)
       if (entry === undefined) {
         try {
           entry = load(provider, model)
@@ -104,14 +103,7 @@ export function createPriceBook(options: PriceBookOptions = {}): PriceBook {
           diag.warn(`finops-ai: cannot read the price of ${provider}/${model}`, error)
           entry = unknown
         }
-        if (entries >= maxEntries) {
-          cache.clear()
-          entries = 0
-        }
-        let models = cache.get(provider)
-        if (models === undefined) cache.set(provider, (models = new Map()))
-        models.set(model, entry)
-        entries++
+        cache.set(key, entry)
       }
       if (entry === unknown) return null
       if (entry.entries.length === 1) return priceAt(entry, 0)
