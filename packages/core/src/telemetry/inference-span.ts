@@ -4,6 +4,7 @@ import type { CallRequest } from '../call/call-request.js'
 import type { CallSite } from '../engine/call-site.js'
 import type { LimitDenial } from '../errors/limit-exceeded-error.js'
 import { errorType } from './error-type.js'
+import { redactSecrets } from './redact-secrets.js'
 import type { InferenceInstruments } from './inference-instruments.js'
 import type { MetricAttributeCache } from './metric-attribute-cache.js'
 import { metricAttributes, type MetricLabels } from './metric-attributes.js'
@@ -246,16 +247,21 @@ function policyWithoutPer(policy: string): string {
   return slash === -1 ? policy : policy.slice(0, slash)
 }
 
+// The exception as recorded: name, message and stack with any API key the provider echoed redacted.
 function asException(error: unknown): Exception {
-  if (typeof error === 'object' && error !== null) return error as Exception
-  return String(error)
+  if (typeof error !== 'object' || error === null) return redactSecrets(String(error))
+  const { name, stack } = error as { name?: unknown; stack?: unknown }
+  const exception: Exception = { message: errorMessage(error) }
+  if (typeof name === 'string') exception.name = name
+  if (typeof stack === 'string') exception.stack = redactSecrets(stack)
+  return exception
 }
 
 function errorMessage(error: unknown): string {
   if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
-    return (error as { message: string }).message
+    return redactSecrets((error as { message: string }).message)
   }
-  return String(error)
+  return redactSecrets(String(error))
 }
 
 function warn(method: string, error: unknown): void {
