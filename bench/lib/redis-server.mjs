@@ -1,58 +1,35 @@
-import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
-
-/** A free TCP port on loopback. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 /**
- * Starts this bench's own `redis-server` (no persistence) on a free loopback port and resolves
- * `{ port, stop() }` once it accepts connections. Rejects when the binary is missing.
- * `REDIS_SERVER` overrides the binary (default `redis-server` on PATH, e.g. Debian's /usr/bin/redis-server).
+ * Runs `measure({ client, admin })` against a throwaway `redis-server` on a free loopback port
+ * (`@finops-ai/redis/testing`): `client` with auto-pipelining for the measured calls, `admin` for
+ * `INFO` and `SCAN`. Both connect as the Redis store's README advises. Without a `redis-server`
+ * binary the scenario is skipped, with the reason.
  */
-export async function startRedisServer() {
-  const port = await freePort()
-  const binary = process.env.REDIS_SERVER ?? 'redis-server'
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s: ${output}`)), 10_000)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
+export async function withRedisServer(measure) {
+  const { redisServerSkipReason, startRedisServer } = await import('@finops-ai/redis/testing')
+  const { Redis } = await import('ioredis')
+  let missing
+  try {
+    missing = redisServerSkipReason()
+  } catch (error) {
+    missing = error instanceof Error ? error.message : String(error)
+  }
+  if (missing !== undefined) return { skipped: `${missing}; install Debian's redis-server or set REDIS_SERVER_BIN` }
+  const server = await startRedisServer()
+  const connect = async (options) => {
+    const client = new Redis({ host: '127.0.0.1', port: server.port, maxRetriesPerRequest: 0, enableOfflineQueue: false, ...options })
+    await new Promise((resolve, reject) => {
+      client.once('ready', resolve)
+      client.once('error', reject)
     })
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`redis-server exited with ${code}: ${output}`))
-    })
-    child.stdout.on('data', (data) => {
-      output += data
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    child.stderr.on('data', (data) => (output += data))
-  })
-  child.removeAllListeners('exit')
-  return {
-    port,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      }),
+    return client
+  }
+  const client = await connect({ enableAutoPipelining: true })
+  const admin = await connect({})
+  try {
+    return await measure({ client, admin })
+  } finally {
+    client.disconnect()
+    admin.disconnect()
+    await server.stop()
   }
 }

@@ -1,7 +1,7 @@
 import { interleave, summarize, withTarget, round4 } from '../lib/interleave.mjs'
 import { benchPolicies } from '../lib/bench-policies.mjs'
 import { benchCallRequest, BENCH_CALL_RESULT } from '../lib/call-path-request.mjs'
-import { startRedisServer } from '../lib/redis-server.mjs'
+import { withRedisServer } from '../lib/redis-server.mjs'
 
 /**
  * Issue #10 scenario 5: guarded calls per second with `redisStore` on this bench's own local
@@ -26,30 +26,7 @@ export const scenario = {
 export async function run({ quick, solo }) {
   const { createFinOps, callPathOf } = await import('@finops-ai/core')
   const { redisStore, redisStoreScripts } = await import('@finops-ai/redis')
-  const { Redis } = await import('ioredis')
-  let server
-  try {
-    server = await startRedisServer()
-  } catch (error) {
-    return { skipped: `no redis-server to start (${error instanceof Error ? error.message : String(error)}); install Debian's redis-server or set REDIS_SERVER` }
-  }
-  const connect = async (options) => {
-    const client = new Redis({ host: '127.0.0.1', port: server.port, maxRetriesPerRequest: 0, enableOfflineQueue: false, ...options })
-    await new Promise((resolve, reject) => {
-      client.once('ready', resolve)
-      client.once('error', reject)
-    })
-    return client
-  }
-  const client = await connect({ enableAutoPipelining: true })
-  const admin = await connect({})
-  try {
-    return await measure({ createFinOps, callPathOf, redisStore, redisStoreScripts, client, admin, quick, solo })
-  } finally {
-    client.disconnect()
-    admin.disconnect()
-    await server.stop()
-  }
+  return withRedisServer(({ client, admin }) => measure({ createFinOps, callPathOf, redisStore, redisStoreScripts, client, admin, quick, solo }))
 }
 
 async function measure({ createFinOps, callPathOf, redisStore, redisStoreScripts, client, admin, quick, solo }) {

@@ -1,4 +1,6 @@
 import { BENCH_CALL_RESULT, benchCallRequest } from '../lib/call-path-request.mjs'
+import { heapAfterGc } from '../lib/heap-after-gc.mjs'
+import { memoryStoreHeap } from '../lib/memory-store-heap.mjs'
 
 /** `memoryStore()`'s documented default `maxKeys` (packages/core/src/store/memory-store.ts). */
 const DOCUMENTED_MAX_KEYS = 10_000
@@ -22,12 +24,6 @@ const policies = [
   { key: 'per-user', per: 'user', limits: { requests_per_minute: 1_000_000_000, budget: { period: 'monthly', hard_limit_usd: 1_000_000 } } },
 ]
 
-function heapAfterGc() {
-  globalThis.gc()
-  globalThis.gc()
-  return process.memoryUsage().heapUsed
-}
-
 export async function run({ quick }) {
   if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc (bench/run.mjs does)')
   const { createFinOps, memoryStore, callPathOf } = await import('@finops-ai/core')
@@ -37,7 +33,7 @@ export async function run({ quick }) {
   const users = Array.from({ length: USERS }, (_, index) => `user-${String(index).padStart(6, '0')}`)
   const requests = users.map((user) => benchCallRequest({ team: 'bench', feature: 'support-rag', user }))
 
-  const lruBoundBytes = calibrateFullStore(memoryStore, DOCUMENTED_MAX_KEYS)
+  const lruBoundBytes = memoryStoreHeap(memoryStore, { users: DOCUMENTED_MAX_KEYS / 2, maxKeys: DOCUMENTED_MAX_KEYS })
 
   const finops = createFinOps({ store: memoryStore(), policies })
   const path = callPathOf(finops)
@@ -67,30 +63,4 @@ export async function run({ quick }) {
     met: growthAfterWarmupBytes <= lruBoundBytes,
   }
   return { entries: { [`${scenario.name}.per-user-100k`]: entry } }
-}
-
-/**
- * Heap held by a memory store with `maxKeys` live counters of the soak's kinds (a request window
- * and a monthly budget, alternately): the most the LRU may keep.
- */
-function calibrateFullStore(memoryStore, maxKeys) {
-  const before = heapAfterGc()
-  const store = memoryStore({ maxKeys })
-  const now = Date.now()
-  for (let index = 0; index < maxKeys / 2; index++) {
-    const id = `calibrate-${index}`
-    store.reserve({
-      id,
-      now,
-      counters: [
-        { kind: 'window', key: `per-user/user=calibrate-${index}:rpm`, measure: 'requests', amount: 1, limit: 1e9, windowMs: 60_000, bucketMs: 1_000 },
-        { kind: 'budget', key: `per-user/user=calibrate-${index}:budget`, period: 'monthly', amount: 160_000, hardLimit: 1e15 },
-      ],
-    })
-    store.settle({ id, now, tokens: 43, costNanos: 11_850 })
-  }
-  const after = heapAfterGc()
-  // Keep `store` alive until after the measurement.
-  if (store.read({ now, counters: [] }).length !== 0) throw new Error('unexpected read result')
-  return Math.max(0, after - before)
 }

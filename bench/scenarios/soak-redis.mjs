@@ -1,7 +1,8 @@
 import { BENCH_CALL_RESULT, benchCallRequest } from '../lib/call-path-request.mjs'
 import { heapAfterGc, megabytes } from '../lib/heap-after-gc.mjs'
+import { memoryStoreHeap } from '../lib/memory-store-heap.mjs'
 import { redisKeyspace } from '../lib/redis-keyspace.mjs'
-import { startRedisServer } from '../lib/redis-server.mjs'
+import { withRedisServer } from '../lib/redis-server.mjs'
 
 /**
  * The most the heap may grow after warm-up. `redisStore` keeps no per-key state in the process,
@@ -42,30 +43,7 @@ const policies = [
 export async function run({ quick }) {
   const { createFinOps, callPathOf, memoryStore } = await import('@finops-ai/core')
   const { redisStore } = await import('@finops-ai/redis')
-  const { Redis } = await import('ioredis')
-  let server
-  try {
-    server = await startRedisServer()
-  } catch (error) {
-    return { skipped: `no redis-server to start (${error instanceof Error ? error.message : String(error)}); install Debian's redis-server or set REDIS_SERVER` }
-  }
-  const connect = async (options) => {
-    const client = new Redis({ host: '127.0.0.1', port: server.port, maxRetriesPerRequest: 0, enableOfflineQueue: false, ...options })
-    await new Promise((resolve, reject) => {
-      client.once('ready', resolve)
-      client.once('error', reject)
-    })
-    return client
-  }
-  const client = await connect({ enableAutoPipelining: true })
-  const admin = await connect({})
-  try {
-    return await soak({ createFinOps, callPathOf, memoryStore, redisStore, client, admin, quick })
-  } finally {
-    client.disconnect()
-    admin.disconnect()
-    await server.stop()
-  }
+  return withRedisServer(({ client, admin }) => soak({ createFinOps, callPathOf, memoryStore, redisStore, client, admin, quick }))
 }
 
 async function soak({ createFinOps, callPathOf, memoryStore, redisStore, client, admin, quick }) {
@@ -74,7 +52,7 @@ async function soak({ createFinOps, callPathOf, memoryStore, redisStore, client,
   const warmupCalls = users
   const checkpointEvery = totalCalls / 10
   const requests = Array.from({ length: users }, (_, index) => benchCallRequest({ team: 'bench', feature: 'support-rag', user: `user-${String(index).padStart(5, '0')}` }))
-  const inProcessEquivalentBytes = calibrateMemoryStore(memoryStore, users)
+  const inProcessEquivalentBytes = memoryStoreHeap(memoryStore, { users: users, maxKeys: users * COUNTERS_PER_USER })
 
   const emptyRedis = await redisKeyspace(admin)
   const finops = createFinOps({ store: redisStore({ client }), policies })
@@ -138,30 +116,4 @@ async function soak({ createFinOps, callPathOf, memoryStore, redisStore, client,
     met: redis.keys === expectedKeys && redis.keysWithTtl === redis.keys,
   }
   return { entries: { [`${scenario.name}.heap`]: heapEntry, [`${scenario.name}.keyspace`]: keyspaceEntry } }
-}
-
-/**
- * Heap a memory store holds for the same live counters (a request window and a monthly budget per
- * user, `maxKeys` large enough for all): what keeping per-key state in process would cost.
- */
-function calibrateMemoryStore(memoryStore, users) {
-  const before = heapAfterGc()
-  const store = memoryStore({ maxKeys: users * COUNTERS_PER_USER })
-  const now = Date.now()
-  for (let index = 0; index < users; index++) {
-    const id = `calibrate-${index}`
-    store.reserve({
-      id,
-      now,
-      counters: [
-        { kind: 'window', key: `per-user/user=calibrate-${index}:rpm`, measure: 'requests', amount: 1, limit: 1e9, windowMs: 60_000, bucketMs: 1_000 },
-        { kind: 'budget', key: `per-user/user=calibrate-${index}:budget`, period: 'monthly', amount: 160_000, hardLimit: 1e15 },
-      ],
-    })
-    store.settle({ id, now, tokens: 43, costNanos: 11_850 })
-  }
-  const after = heapAfterGc()
-  // Keep `store` alive until after the measurement.
-  if (store.read({ now, counters: [] }).length !== 0) throw new Error('unexpected read result')
-  return Math.max(0, after - before)
 }
