@@ -1,7 +1,7 @@
-import { estimateTokens, numberField, stringField, type CallRequest, type RequestParameters } from '@finops-ai/core'
+import { estimateTokens, numberField, readRequestBasics, type ProviderRequest, type RequestParameters } from '@finops-ai/core'
 
 /** What the request reader learns from one call's parameters (the client adds provider, server, attribution). */
-export type MessagesRequest = Omit<CallRequest, 'provider' | 'server' | 'clientAttribution'>
+export type MessagesRequest = ProviderRequest
 
 /**
  * Reads a `messages.create` / `beta.messages.create` call: operation `chat`, `model`, `stream`,
@@ -10,16 +10,7 @@ export type MessagesRequest = Omit<CallRequest, 'provider' | 'server' | 'clientA
  * `system`, `messages` and `tools`.
  */
 export function readMessagesRequest(body: Record<string, unknown>): MessagesRequest {
-  const request: MessagesRequest = {
-    operation: 'chat',
-    model: stringField(body.model) ?? 'unknown',
-    stream: body.stream === true,
-    estimatedInputTokens: estimateTokens(body.system, body.messages, body.tools),
-  }
-  const maxOutputTokens = numberField(body.max_tokens)
-  if (maxOutputTokens !== undefined) request.maxOutputTokens = maxOutputTokens
-  const serviceTier = stringField(body.service_tier)
-  if (serviceTier !== undefined) request.serviceTier = serviceTier
+  const request = readRequestBasics(body, 'chat', estimateTokens(body.system, body.messages, body.tools), body.max_tokens)
   const parameters = readSamplingParameters(body)
   if (parameters !== undefined) request.parameters = parameters
   return request

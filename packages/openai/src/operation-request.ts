@@ -1,7 +1,5 @@
-import type { CallRequest } from '@finops-ai/core'
-
 /** What a request reader learns from one call's parameters (the client adds provider, server, attribution). */
-export type OperationRequest = Omit<CallRequest, 'provider' | 'server' | 'clientAttribution'>
+export type { ProviderRequest as OperationRequest } from '@finops-ai/core'
 
 /** A call's parameters as the readers see them: any JSON object. */
 export type RequestBody = Record<string, unknown>

@@ -1,5 +1,5 @@
-import { estimateTokens } from '@finops-ai/core'
-import { numberField, stringField, type OperationRequest, type RequestBody } from './operation-request.js'
+import { estimateTokens, readRequestBasics } from '@finops-ai/core'
+import { numberField, type OperationRequest, type RequestBody } from './operation-request.js'
 import { readSamplingParameters } from './read-sampling-parameters.js'
 
 /**
@@ -8,16 +8,8 @@ import { readSamplingParameters } from './read-sampling-parameters.js'
  * input estimate over `messages` (and tool definitions).
  */
 export function readChatRequest(body: RequestBody): OperationRequest {
-  const request: OperationRequest = {
-    operation: 'chat',
-    model: stringField(body.model) ?? 'unknown',
-    stream: body.stream === true,
-    estimatedInputTokens: estimateTokens(body.messages, body.tools),
-  }
-  const maxOutputTokens = numberField(body.max_completion_tokens) ?? numberField(body.max_tokens)
-  if (maxOutputTokens !== undefined) request.maxOutputTokens = maxOutputTokens
-  const serviceTier = stringField(body.service_tier)
-  if (serviceTier !== undefined) request.serviceTier = serviceTier
+  const maxOutputTokens = numberField(body.max_completion_tokens) ?? body.max_tokens
+  const request = readRequestBasics(body, 'chat', estimateTokens(body.messages, body.tools), maxOutputTokens)
   const parameters = readSamplingParameters(body)
   if (parameters !== undefined) request.parameters = parameters
   return request

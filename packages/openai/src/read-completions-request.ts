@@ -1,5 +1,5 @@
-import { estimateTokens } from '@finops-ai/core'
-import { numberField, stringField, type OperationRequest, type RequestBody } from './operation-request.js'
+import { estimateTokens, readRequestBasics } from '@finops-ai/core'
+import type { OperationRequest, RequestBody } from './operation-request.js'
 import { readSamplingParameters } from './read-sampling-parameters.js'
 
 /**
@@ -7,14 +7,7 @@ import { readSamplingParameters } from './read-sampling-parameters.js'
  * `max_tokens`, sampling parameters, and an input estimate over `prompt` (text or token ids).
  */
 export function readCompletionsRequest(body: RequestBody): OperationRequest {
-  const request: OperationRequest = {
-    operation: 'text_completion',
-    model: stringField(body.model) ?? 'unknown',
-    stream: body.stream === true,
-    estimatedInputTokens: estimateTokens(body.prompt, body.suffix),
-  }
-  const maxOutputTokens = numberField(body.max_tokens)
-  if (maxOutputTokens !== undefined) request.maxOutputTokens = maxOutputTokens
+  const request = readRequestBasics(body, 'text_completion', estimateTokens(body.prompt, body.suffix), body.max_tokens)
   const parameters = readSamplingParameters(body)
   if (parameters !== undefined) request.parameters = parameters
   return request

@@ -1,4 +1,4 @@
-import { estimateTokens } from '@finops-ai/core'
+import { estimateTokens, readRequestBasics } from '@finops-ai/core'
 import { stringField, type OperationRequest, type RequestBody } from './operation-request.js'
 
 /**
@@ -6,13 +6,7 @@ import { stringField, type OperationRequest, type RequestBody } from './operatio
  * (`maxOutputTokens: 0`), `encoding_format`, and an input estimate over `input` (text or token ids).
  */
 export function readEmbeddingsRequest(body: RequestBody): OperationRequest {
-  const request: OperationRequest = {
-    operation: 'embeddings',
-    model: stringField(body.model) ?? 'unknown',
-    stream: false,
-    maxOutputTokens: 0,
-    estimatedInputTokens: estimateTokens(body.input),
-  }
+  const request = readRequestBasics(body, 'embeddings', estimateTokens(body.input), 0)
   const encodingFormat = stringField(body.encoding_format)
   if (encodingFormat !== undefined) request.parameters = { encodingFormats: [encodingFormat] }
   return request

@@ -1,6 +1,5 @@
-import type { RequestParameters } from '@finops-ai/core'
-import { estimateTokens } from '@finops-ai/core'
-import { numberField, stringField, type OperationRequest, type RequestBody } from './operation-request.js'
+import { estimateTokens, readRequestBasics, type RequestParameters } from '@finops-ai/core'
+import { numberField, type OperationRequest, type RequestBody } from './operation-request.js'
 
 /**
  * Reads a `responses.create` call: operation `chat` (as the GenAI conventions name it), `model`,
@@ -9,16 +8,7 @@ import { numberField, stringField, type OperationRequest, type RequestBody } fro
  * (`previous_response_id`, `conversation`) is estimated from its new input only.
  */
 export function readResponsesRequest(body: RequestBody): OperationRequest {
-  const request: OperationRequest = {
-    operation: 'chat',
-    model: stringField(body.model) ?? 'unknown',
-    stream: body.stream === true,
-    estimatedInputTokens: estimateTokens(body.instructions, body.input, body.tools),
-  }
-  const maxOutputTokens = numberField(body.max_output_tokens)
-  if (maxOutputTokens !== undefined) request.maxOutputTokens = maxOutputTokens
-  const serviceTier = stringField(body.service_tier)
-  if (serviceTier !== undefined) request.serviceTier = serviceTier
+  const request = readRequestBasics(body, 'chat', estimateTokens(body.instructions, body.input, body.tools), body.max_output_tokens)
   const temperature = numberField(body.temperature)
   const topP = numberField(body.top_p)
   if (temperature !== undefined || topP !== undefined) {
