@@ -1,6 +1,7 @@
 import { APIPromise } from '@anthropic-ai/sdk'
 import {
   callThroughPath,
+  completeRequest,
   observeCallResult,
   resourceAt,
   wrapClientOnce,
@@ -15,7 +16,7 @@ import {
 import { countingCallPath, type CountingResource } from './count-input-tokens.js'
 import { detectAnthropicProvider } from './detect-anthropic-provider.js'
 import { readMessageResult } from './read-message-result.js'
-import { readMessagesRequest, type MessagesRequest } from './read-messages-request.js'
+import { readMessagesRequest } from './read-messages-request.js'
 import { reparentPlaceholderSpan, suppressNativeCallSpans } from './suppress-native-call-spans.js'
 import { trackMessageStream } from './track-message-stream.js'
 
@@ -83,11 +84,3 @@ function patchCreate(client: object, resource: CreateResource, path: CallPath, e
   })
 }
 
-/** The request as read, completed in place (no copy per call) with the client's endpoint and default attribution. */
-function completeRequest(read: MessagesRequest, endpoint: ProviderEndpoint, attribution: Attribution | undefined): CallRequest {
-  const request = read as CallRequest
-  request.provider = endpoint.provider
-  if (endpoint.server !== undefined) request.server = endpoint.server
-  if (attribution !== undefined) request.clientAttribution = attribution
-  return request
-}

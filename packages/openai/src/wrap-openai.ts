@@ -1,6 +1,7 @@
 import { APIPromise } from 'openai'
 import {
   callThroughPath,
+  completeRequest,
   resourceAt,
   wrapClientOnce,
   type Attribution,
@@ -17,7 +18,7 @@ import type { StreamUsageMode } from './finops-openai-options.js'
 import { injectStreamUsage } from './inject-stream-usage.js'
 import { observeOpenAICall, openAIResultReaders, type OpenAIResultReaders } from './observe-openai-call.js'
 import { OPENAI_OPERATIONS, type OpenAIOperation } from './openai-operations.js'
-import type { OperationRequest, RequestBody } from './operation-request.js'
+import type { RequestBody } from './operation-request.js'
 
 /** How a client is wrapped. */
 export interface WrapSettings {
@@ -126,11 +127,3 @@ class OpenAICall implements CallThroughPathOptions<unknown> {
   }
 }
 
-/** The request as read, completed in place (no copy per call) with the client's endpoint and default attribution. */
-function completeRequest(read: OperationRequest, endpoint: ProviderEndpoint, attribution: Attribution | undefined): CallRequest {
-  const request = read as CallRequest
-  request.provider = endpoint.provider
-  if (endpoint.server !== undefined) request.server = endpoint.server
-  if (attribution !== undefined) request.clientAttribution = attribution
-  return request
-}

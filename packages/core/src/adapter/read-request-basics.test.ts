@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readRequestBasics } from './read-request-basics.js'
+import { completeRequest, readRequestBasics } from './read-request-basics.js'
 
 describe('readRequestBasics', () => {
   it('reads model, stream, service tier and the output limit', () => {
@@ -20,5 +20,15 @@ describe('readRequestBasics', () => {
       stream: false,
       estimatedInputTokens: 4,
     })
+  })
+})
+
+describe('completeRequest', () => {
+  it("adds the client's provider, server and default attribution to the request in place", () => {
+    const read = readRequestBasics({ model: 'gpt-4o' }, 'chat', 1, undefined)
+    const request = completeRequest(read, { provider: 'azure.ai.openai', server: { address: 'x.openai.azure.com', port: 443 } }, { team: 't' })
+    expect(request).toBe(read)
+    expect(request).toMatchObject({ provider: 'azure.ai.openai', server: { address: 'x.openai.azure.com', port: 443 }, clientAttribution: { team: 't' } })
+    expect(completeRequest(readRequestBasics({}, 'chat', 1, undefined), { provider: 'openai' }, undefined)).not.toHaveProperty('clientAttribution')
   })
 })
