@@ -64,6 +64,12 @@ async function expectClean(): Promise<void> {
   expect(text.toLowerCase()).not.toContain('x-api-key')
   expect(text).not.toContain(promptWord)
   for (const word of replyWords) expect(text).not.toContain(word)
+  // Content capture is off by default: no content attribute, even an empty one.
+  for (const span of outputs.spans()) {
+    for (const name of ['gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.system_instructions']) {
+      expect(span.attributes).not.toHaveProperty(name)
+    }
+  }
 }
 
 describe('openai: no key, header or content in any output', () => {

@@ -9,6 +9,7 @@ import {
 } from '@finops-ai/core'
 import { readAnthropicUsage } from './read-anthropic-usage.js'
 import { readMessageFields } from './read-message-result.js'
+import { StreamedBlocks } from './streamed-blocks.js'
 
 /**
  * Observes a Messages event stream (`RawMessageStreamEvent` / `BetaRawMessageStreamEvent`) and
@@ -23,14 +24,20 @@ import { readMessageFields } from './read-message-result.js'
  * `message_start` reported), flagged `estimated`; without even `message_start`, the request's input
  * estimate. `complete` and `cancelled` succeed; `error` (a cut connection, an `error` event) fails
  * with the partial result.
+ *
+ * With `captureContent`, the content blocks are accumulated into `CallResult.outputContent`.
  */
-export function trackMessageStream(handle: CallHandle, estimatedInputTokens: number): StreamObserver<unknown> {
+export function trackMessageStream(handle: CallHandle, estimatedInputTokens: number, captureContent = false): StreamObserver<unknown> {
   let known: Omit<CallResult, 'usage'> = {}
   let usage: Record<string, unknown> | undefined
   let finalUsage = false
   let outputCharacters = 0
+  const streamed = captureContent ? new StreamedBlocks() : undefined
 
   const result = (): CallResult => {
+    if (streamed !== undefined) {
+      known.outputContent = [{ role: 'assistant', parts: streamed.parts(), finish_reason: known.finishReasons?.[0] ?? '' }]
+    }
     const normalized = readAnthropicUsage(usage)
     if (normalized === undefined) return estimatedResult(estimatedInputTokens, outputCharacters, known)
     if (finalUsage) return { ...known, usage: normalized }
@@ -42,6 +49,7 @@ export function trackMessageStream(handle: CallHandle, estimatedInputTokens: num
     first: () => handle.firstChunk(),
     item(event) {
       const fields = objectField(event)
+      if (streamed !== undefined && fields !== undefined) streamed.add(fields)
       switch (fields?.type) {
         case 'content_block_delta':
           outputCharacters += deltaCharacters(objectField(fields.delta))

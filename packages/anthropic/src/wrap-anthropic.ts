@@ -6,13 +6,17 @@ import {
   resourceAt,
   wrapClientOnce,
   type Attribution,
+  type CallHandle,
   type CallPath,
+  type CallResult,
+  type StreamObserver,
   type CallRequest,
   type CreateResource,
   type ProviderEndpoint,
   type StainlessAPIPromise,
   type StainlessAPIPromiseClass,
 } from '@finops-ai/core'
+import { readMessageOutputContent, readMessagesContent } from './anthropic-content.js'
 import { countingCallPath, type CountingResource } from './count-input-tokens.js'
 import { detectAnthropicProvider } from './detect-anthropic-provider.js'
 import { readMessageResult } from './read-message-result.js'
@@ -54,6 +58,10 @@ export function wrapAnthropic<Client extends object>(client: Client, path: CallP
 
 function patchCreate(client: object, resource: CreateResource, path: CallPath, endpoint: ProviderEndpoint, settings: WrapSettings): void {
   const original = resource.create as (this: unknown, body: Record<string, unknown>, options?: unknown) => StainlessAPIPromise<unknown>
+  // Fixed for the engine's life: read once, so a call without capture builds no content.
+  const captureContent = path.captureContent === true
+  const readResult = captureContent ? readMessageWithContent : readMessageResult
+  const trackStream = captureContent ? trackMessageStreamWithContent : trackMessageStream
   Object.defineProperty(resource, 'create', {
     configurable: true,
     writable: true,
@@ -62,6 +70,7 @@ function patchCreate(client: object, resource: CreateResource, path: CallPath, e
       let request: CallRequest
       try {
         request = completeRequest(readMessagesRequest(body), endpoint, settings.attribution)
+        if (captureContent) request.content = readMessagesContent(body)
       } catch {
         return original.call(resource, body, options)
       }
@@ -76,11 +85,21 @@ function patchCreate(client: object, resource: CreateResource, path: CallPath, e
           observeCallResult({
             handle,
             estimatedInputTokens: request.estimatedInputTokens,
-            readResult: readMessageResult,
-            trackStream: trackMessageStream,
+            readResult,
+            trackStream,
           }),
       })
     },
   })
 }
 
+
+function readMessageWithContent(message: unknown, estimatedInputTokens: number): CallResult {
+  const result = readMessageResult(message, estimatedInputTokens)
+  result.outputContent = readMessageOutputContent(message)
+  return result
+}
+
+function trackMessageStreamWithContent(handle: CallHandle, estimatedInputTokens: number): StreamObserver<unknown> {
+  return trackMessageStream(handle, estimatedInputTokens, true)
+}

@@ -7,6 +7,7 @@ export { MAX_ATTRIBUTION_VALUE_LENGTH, validateAttribution } from './attribution
 export type { CallHandle, CallPath } from './call/call-path.js'
 export type { CallRequest, OperationName, RequestParameters } from './call/call-request.js'
 export type { CallResult } from './call/call-result.js'
+export { textPart, type InputMessage, type MessagePart, type OutputMessage, type RequestContent } from './call/message-content.js'
 
 export { callPathOf } from './engine/call-path-of.js'
 export type { Coverage } from './engine/coverage-tracker.js'

@@ -18,19 +18,32 @@ export interface OpenAIResultReaders {
 /**
  * The readers of `operation` under `streamUsage`: its result reader, and for streamed operations a
  * tracker of chunks (chat, legacy completions; text counted unless `streamUsage` is `'off'`) or
- * of Responses events.
+ * of Responses events. With `captureContent`, results also carry the completion
+ * (`CallResult.outputContent`) and streams accumulate their text; without it, neither is built.
  */
-export function openAIResultReaders(operation: OpenAIOperation, streamUsage: StreamUsageMode): OpenAIResultReaders {
+export function openAIResultReaders(operation: OpenAIOperation, streamUsage: StreamUsageMode, captureContent = false): OpenAIResultReaders {
   const countText = streamUsage !== 'off'
+  const readOutputContent = captureContent ? operation.readOutputContent : undefined
+  const readResult: CallResultReading['readResult'] =
+    readOutputContent === undefined
+      ? operation.readResult
+      : (body, estimatedInputTokens) => {
+          const result = operation.readResult(body, estimatedInputTokens)
+          result.outputContent = readOutputContent(body)
+          return result
+        }
   const chunks = (hideUsageChunk: boolean): CallResultReading['trackStream'] => (handle, estimatedInputTokens) =>
-    trackCompletionStream({ handle, estimatedInputTokens, hideUsageChunk, countText })
+    trackCompletionStream({ handle, estimatedInputTokens, hideUsageChunk, countText, captureContent })
+  const events: CallResultReading['trackStream'] = captureContent
+    ? (handle, estimatedInputTokens) => trackResponseStream(handle, estimatedInputTokens, true)
+    : trackResponseStream
   switch (operation.stream) {
     case 'chunks':
-      return { readResult: operation.readResult, trackInjectedStream: chunks(true), trackStream: chunks(false) }
+      return { readResult, trackInjectedStream: chunks(true), trackStream: chunks(false) }
     case 'events':
-      return { readResult: operation.readResult, trackInjectedStream: trackResponseStream, trackStream: trackResponseStream }
+      return { readResult, trackInjectedStream: events, trackStream: events }
     default:
-      return { readResult: operation.readResult, trackInjectedStream: undefined, trackStream: undefined }
+      return { readResult, trackInjectedStream: undefined, trackStream: undefined }
   }
 }
 

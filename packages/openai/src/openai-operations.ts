@@ -1,4 +1,7 @@
-import type { CallResult } from '@finops-ai/core'
+import type { CallResult, OutputMessage, RequestContent } from '@finops-ai/core'
+import { readChatContent, readChatOutputContent } from './chat-content.js'
+import { readCompletionOutputContent, readPromptContent } from './completions-content.js'
+import { readResponseOutputContent, readResponsesContent } from './responses-content.js'
 import type { OperationRequest, RequestBody } from './operation-request.js'
 import { readChatRequest } from './read-chat-request.js'
 import { readCompletionResult } from './read-completion-result.js'
@@ -16,6 +19,10 @@ export interface OpenAIOperation {
   readRequest(body: RequestBody): OperationRequest
   /** Reads a non-streamed response body. */
   readResult(body: unknown, estimatedInputTokens: number): CallResult
+  /** Reads the prompt in the semantic-convention structure; called only when content capture is on. */
+  readContent(body: RequestBody): RequestContent
+  /** Reads the completion of a non-streamed body; called only when content capture is on. Absent: no output content (embeddings). */
+  readOutputContent?(body: unknown): OutputMessage[]
   /** How its stream is read: chunks with `choices`/`usage`, or Responses events. Absent: never streamed. */
   stream?: 'chunks' | 'events'
 }
@@ -26,8 +33,29 @@ export interface OpenAIOperation {
  * `responses.parse/stream` call `responses.create`, on the same client.
  */
 export const OPENAI_OPERATIONS: readonly OpenAIOperation[] = [
-  { resource: ['chat', 'completions'], readRequest: readChatRequest, readResult: readCompletionResult, stream: 'chunks' },
-  { resource: ['responses'], readRequest: readResponsesRequest, readResult: readResponseResult, stream: 'events' },
-  { resource: ['embeddings'], readRequest: readEmbeddingsRequest, readResult: readEmbeddingsResult },
-  { resource: ['completions'], readRequest: readCompletionsRequest, readResult: readCompletionResult, stream: 'chunks' },
+  {
+    resource: ['chat', 'completions'],
+    readRequest: readChatRequest,
+    readResult: readCompletionResult,
+    readContent: readChatContent,
+    readOutputContent: readChatOutputContent,
+    stream: 'chunks',
+  },
+  {
+    resource: ['responses'],
+    readRequest: readResponsesRequest,
+    readResult: readResponseResult,
+    readContent: readResponsesContent,
+    readOutputContent: readResponseOutputContent,
+    stream: 'events',
+  },
+  { resource: ['embeddings'], readRequest: readEmbeddingsRequest, readResult: readEmbeddingsResult, readContent: readPromptContent },
+  {
+    resource: ['completions'],
+    readRequest: readCompletionsRequest,
+    readResult: readCompletionResult,
+    readContent: readPromptContent,
+    readOutputContent: readCompletionOutputContent,
+    stream: 'chunks',
+  },
 ]

@@ -1,4 +1,5 @@
 import { estimatedResult, type CallHandle, type CallResult, type NormalizedUsage, type StreamObserver } from '@finops-ai/core'
+import { StreamedChoices } from './streamed-choices.js'
 import { objectField, stringField } from './operation-request.js'
 import { readCompletionUsage } from './read-completion-usage.js'
 import { withUsage } from './with-usage.js'
@@ -11,6 +12,8 @@ export interface CompletionStreamTracking {
   hideUsageChunk: boolean
   /** Count streamed text characters, to estimate the output when no usage arrives. */
   countText: boolean
+  /** Accumulate the streamed text of each choice for `CallResult.outputContent` (content capture on). Default `false`. */
+  captureContent?: boolean
 }
 
 /**
@@ -26,9 +29,11 @@ export function trackCompletionStream(tracking: CompletionStreamTracking): Strea
   const finishReasons: string[] = []
   let usage: NormalizedUsage | undefined
   let outputCharacters = 0
+  const streamed = tracking.captureContent === true ? new StreamedChoices() : undefined
 
   const result = (): CallResult => {
     if (finishReasons.length > 0) known.finishReasons = finishReasons
+    if (streamed !== undefined) known.outputContent = streamed.messages()
     return usage ? withUsage(known, usage) : estimatedResult(tracking.estimatedInputTokens, outputCharacters, known)
   }
 
@@ -56,6 +61,7 @@ export function trackCompletionStream(tracking: CompletionStreamTracking): Strea
           const reason = stringField(item?.finish_reason)
           if (reason !== undefined) finishReasons.push(reason)
           if (tracking.countText && item !== undefined) outputCharacters += streamedCharacters(item)
+          if (streamed !== undefined && item !== undefined) streamed.add(item)
         }
         if (chunkUsage !== undefined && choices.length === 0 && tracking.hideUsageChunk) return false
       }

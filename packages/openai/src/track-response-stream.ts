@@ -1,6 +1,7 @@
-import { estimatedResult, readResponseIdentity, type CallHandle, type CallResult, type StreamObserver } from '@finops-ai/core'
+import { estimatedResult, readResponseIdentity, textPart, type CallHandle, type CallResult, type StreamObserver } from '@finops-ai/core'
 import { objectField, stringField } from './operation-request.js'
 import { readResponseResult } from './read-response-result.js'
+import { readResponseOutputContent } from './responses-content.js'
 
 /** Terminal Responses stream events: they carry the final `response` with its `usage`. */
 const TERMINAL_EVENTS = new Set(['response.completed', 'response.incomplete', 'response.failed'])
@@ -32,15 +33,25 @@ export class ResponseFailedError extends Error {
  * terminal `response.completed` / `response.incomplete` / `response.failed` event (a failed
  * response fails the call with {@link ResponseFailedError} and its usage). Without a terminal event
  * (cut or cancelled stream) the output is estimated from the text deltas, flagged `estimated`.
+ *
+ * With `captureContent`, the result carries the completion: the terminal response's `output`, or
+ * without one the `response.output_text.delta` text seen (finish reason `incomplete`).
  */
-export function trackResponseStream(handle: CallHandle, estimatedInputTokens: number): StreamObserver<unknown> {
+export function trackResponseStream(handle: CallHandle, estimatedInputTokens: number, captureContent = false): StreamObserver<unknown> {
   let terminal: { type: string; response: unknown } | undefined
   let started: Record<string, unknown> | undefined
   let outputCharacters = 0
+  let outputText = ''
 
   const result = (): CallResult => {
-    if (terminal) return readResponseResult(terminal.response, estimatedInputTokens, outputCharacters)
-    return estimatedResult(estimatedInputTokens, outputCharacters, readResponseIdentity(started))
+    if (terminal) {
+      const read = readResponseResult(terminal.response, estimatedInputTokens, outputCharacters)
+      if (captureContent) read.outputContent = readResponseOutputContent(terminal.response)
+      return read
+    }
+    const known = readResponseIdentity(started)
+    if (captureContent) known.outputContent = [{ role: 'assistant', parts: outputText === '' ? [] : [textPart(outputText)], finish_reason: 'incomplete' }]
+    return estimatedResult(estimatedInputTokens, outputCharacters, known)
   }
 
   return {
@@ -50,7 +61,10 @@ export function trackResponseStream(handle: CallHandle, estimatedInputTokens: nu
       const type = stringField(fields?.type)
       if (fields === undefined || type === undefined) return true
       if (TEXT_DELTA_EVENTS.has(type)) {
-        if (typeof fields.delta === 'string') outputCharacters += fields.delta.length
+        if (typeof fields.delta === 'string') {
+          outputCharacters += fields.delta.length
+          if (captureContent && type === 'response.output_text.delta') outputText += fields.delta
+        }
       } else if (TERMINAL_EVENTS.has(type)) {
         terminal = { type, response: fields.response }
       } else if (type === 'response.created') {

@@ -61,13 +61,15 @@ function patchCreate(
   endpoint: ProviderEndpoint,
   settings: WrapSettings,
 ): void {
+  // Fixed for the engine's life: read once, so a call without capture builds no content.
+  const captureContent = path.captureContent === true
   const method: PatchedCreate = {
     path,
     APIPromise: APIPromise as unknown as StainlessAPIPromiseClass,
     client: resource._client ?? client,
     resource,
     original: resource.create,
-    readers: openAIResultReaders(operation, settings.streamUsage),
+    readers: openAIResultReaders(operation, settings.streamUsage, captureContent),
   }
   const injects = operation.stream === 'chunks' && settings.streamUsage === 'inject'
   Object.defineProperty(resource, 'create', {
@@ -78,6 +80,7 @@ function patchCreate(
       let request: CallRequest
       try {
         request = completeRequest(operation.readRequest(body), endpoint, settings.attribution)
+        if (captureContent) request.content = operation.readContent(body)
       } catch {
         return method.original.call(resource, body, options)
       }

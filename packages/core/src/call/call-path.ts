@@ -27,5 +27,11 @@ export interface CallHandle {
  * It is synchronous when the store is (the memory store), a promise otherwise.
  */
 export interface CallPath {
+  /**
+   * Whether prompt and completion content is recorded: adapters then set `CallRequest.content` and
+   * `CallResult.outputContent`, and otherwise build neither. Fixed for the path's life, so adapters
+   * read it once. Absent means `false`.
+   */
+  readonly captureContent?: boolean
   begin(request: CallRequest): CallHandle | Promise<CallHandle>
 }

@@ -1,4 +1,5 @@
 import type { Attribution } from '../attribution/attribution.js'
+import type { RequestContent } from './message-content.js'
 
 /** `gen_ai.operation.name` values the adapters produce. */
 export type OperationName = 'chat' | 'embeddings' | 'text_completion'
@@ -38,4 +39,10 @@ export interface CallRequest {
   parameters?: RequestParameters
   /** The wrapped client's default attribution (below call-site scopes, above engine defaults). */
   clientAttribution?: Attribution
+  /**
+   * The prompt, converted to the semantic-convention structure. Set by adapters only when
+   * `CallPath.captureContent` is true; recorded on the span only, never in metrics, usage
+   * records or events.
+   */
+  content?: RequestContent
 }

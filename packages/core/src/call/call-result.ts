@@ -1,4 +1,5 @@
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
+import type { OutputMessage } from './message-content.js'
 
 /** What a provider adapter learned from a finished (or partially received) response. */
 export interface CallResult {
@@ -14,4 +15,9 @@ export interface CallResult {
   serviceTier?: string
   /** True when usage was estimated (e.g. a stream cut before its usage arrived). */
   estimated?: boolean
+  /**
+   * The completion (`gen_ai.output.messages`), one message per choice. Set by adapters only when
+   * `CallPath.captureContent` is true; recorded on the span only.
+   */
+  outputContent?: OutputMessage[]
 }

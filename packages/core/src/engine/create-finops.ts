@@ -20,9 +20,9 @@ import { loadPolicies } from '../policies/load-policies.js'
 import { createPriceBook } from '../prices/create-price-book.js'
 import type { CostBreakdown, PriceBook, ResolvedPrice } from '../prices/price-book-types.js'
 import { memoryStore } from '../store/memory-store.js'
-import { createTelemetry } from '../telemetry/create-telemetry.js'
+import { createTelemetry, type InferenceTelemetry } from '../telemetry/create-telemetry.js'
 import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/semconv.js'
-import type { CallAttribution, CostAmounts, InferenceOutcome, InferenceSpan, Telemetry } from '../telemetry/telemetry-types.js'
+import type { CallAttribution, CostAmounts, InferenceOutcome, InferenceSpan } from '../telemetry/telemetry-types.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
 import { captureCallSite } from './call-site.js'
@@ -70,10 +70,11 @@ export function createFinOps(options: FinOpsOptions = {}): FinOps {
 class Engine implements FinOps, CallPath, CallFinisher {
   readonly currency: string
   readonly [callPathKey]: CallPath = this
+  readonly captureContent: boolean
   private readonly money: Currency
   private readonly requirements: AttributionRequirements
   private readonly prices: PriceBook
-  private readonly telemetry: Telemetry
+  private readonly telemetry: InferenceTelemetry
   private readonly guards: (Guards & { spend(query: SpendQuery): Spend | Promise<Spend> }) | undefined
   private readonly sinks: UsageSink[]
   private readonly coverageTracker = new CoverageTracker()
@@ -89,7 +90,12 @@ class Engine implements FinOps, CallPath, CallFinisher {
     this.currency = this.money.code
     this.requirements = resolveAttributionRequirements(options.attribution)
     this.prices = createPriceBook({ overrides: options.prices, serviceTiers: options.serviceTiers, currency: this.money })
-    this.telemetry = createTelemetry({ tracerProvider: options.tracerProvider, meterProvider: options.meterProvider })
+    this.telemetry = createTelemetry({
+      tracerProvider: options.tracerProvider,
+      meterProvider: options.meterProvider,
+      captureContent: options.captureContent,
+    })
+    this.captureContent = this.telemetry.captureContent
     const estimate = options.estimate ?? {}
     this.maxOutputTokens = positiveInteger(estimate.defaultMaxOutputTokens ?? 1024, 'estimate.defaultMaxOutputTokens')
     this.expectedOutputTokens =

@@ -52,6 +52,14 @@ export interface FinOpsOptions {
   onUsage?: UsageSink | UsageSink[]
   /** Tracer provider for spans. Default: the global one from `@opentelemetry/api`. */
   tracerProvider?: TracerProvider
+  /**
+   * Record prompt and completion content on spans: `gen_ai.input.messages`,
+   * `gen_ai.system_instructions` and `gen_ai.output.messages` (JSON strings in the GenAI
+   * semantic-convention structure). Content never goes into metrics, usage records or events.
+   * When off, adapters build no content at all. Default: env
+   * `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` is `true`, else `false` (read once, at creation).
+   */
+  captureContent?: boolean
   /** Meter provider for metrics. Default: the global one from `@opentelemetry/api`. */
   meterProvider?: MeterProvider
   /** How calls are estimated before they are sent. */

@@ -175,6 +175,29 @@ describe('createTelemetry', () => {
     expect(createTelemetry(otel)).toMatchObject({ semconv: 'default', captureContent: true })
   })
 
+  it('records content on the span only when capture is on, and never in metrics', async () => {
+    const content = {
+      input: [{ role: 'user', parts: [{ type: 'text', content: 'hi' }] }],
+      system: [{ type: 'text', content: 'be brief' }],
+    }
+    const outputContent = [{ role: 'assistant', parts: [{ type: 'text', content: 'hello' }], finish_reason: 'stop' }]
+    const withContent = { ...outcome, result: { ...outcome.result, outputContent } }
+    const otel = createOtelTestHarness()
+    createTelemetry({ ...otel, captureContent: false }).startInference({ ...request, content }, attribution).succeed(withContent)
+    createTelemetry({ ...otel, captureContent: true }).startInference({ ...request, content }, attribution).succeed(withContent)
+
+    const [off, on] = otel.spans()
+    expect(Object.keys(off?.attributes ?? {}).filter((name) => /messages|instructions/.test(name))).toEqual([])
+    expect(on?.attributes).toMatchObject({
+      'gen_ai.input.messages': JSON.stringify(content.input),
+      'gen_ai.system_instructions': JSON.stringify(content.system),
+      'gen_ai.output.messages': JSON.stringify(outputContent),
+    })
+    const collected = await otel.collect()
+    expect(JSON.stringify(sumPoints(collected.get('finops.cost')))).not.toContain('hello')
+    expect(JSON.stringify(histogramPoints(collected.get('gen_ai.client.token.usage')))).not.toContain('hello')
+  })
+
   it('omits cost attributes and the cost metric when the price is unknown', async () => {
     const otel = createOtelTestHarness()
     createTelemetry({ ...otel, semconv: 'latest' }).startInference(request, attribution).succeed({ ...outcome, cost: null })

@@ -11,6 +11,7 @@ import {
   type TracerProvider,
 } from '@opentelemetry/api'
 import type { CallRequest } from '../call/call-request.js'
+import { addInputContentAttributes } from './content-attributes.js'
 import { createInferenceInstruments, type InferenceInstruments } from './inference-instruments.js'
 import { createInferenceSpan } from './inference-span.js'
 import { MetricAttributeCache } from './metric-attribute-cache.js'
@@ -45,8 +46,9 @@ export interface CreateTelemetryOptions {
    */
   semconv?: SemconvMode
   /**
-   * Whether prompt and completion content may be recorded. Nothing records content yet; this is
-   * the switch later content capture reads. Default: env
+   * Whether prompt and completion content is recorded on spans (`gen_ai.input.messages`,
+   * `gen_ai.system_instructions`, `gen_ai.output.messages`) when adapters supply it. Never in
+   * metrics. Default: env
    * `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` is `true`, else `false`. Read once, here.
    */
   captureContent?: boolean
@@ -90,17 +92,21 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): Inference
       }
       try {
         const tracer = tracers()
-        if (tracer === null) return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names })
+        if (tracer === null) return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names, captureContent })
         const span = tracer.startSpan(
           `${request.operation} ${request.model}`,
           { kind: SpanKind.CLIENT, attributes: samplingAttributes(request) },
           parent,
         )
-        if (span.isRecording()) span.setAttributes(addRequestAttributes({}, request, attribution))
-        return createInferenceSpan({ request, attribution, span, context: trace.setSpan(parent, span), instruments, metricAttributes, names })
+        if (span.isRecording()) {
+          const attributes = addRequestAttributes({}, request, attribution)
+          if (captureContent && request.content !== undefined) addInputContentAttributes(attributes, request.content)
+          span.setAttributes(attributes)
+        }
+        return createInferenceSpan({ request, attribution, span, context: trace.setSpan(parent, span), instruments, metricAttributes, names, captureContent })
       } catch (error) {
         diag.warn('finops-ai: telemetry could not start an inference span; the call is not affected', error)
-        return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names })
+        return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names, captureContent })
       }
     },
   }

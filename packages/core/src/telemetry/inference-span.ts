@@ -3,6 +3,7 @@ import { ATTR_CODE_COLUMN_NUMBER, ATTR_CODE_FILE_PATH, ATTR_CODE_FUNCTION_NAME, 
 import type { CallRequest } from '../call/call-request.js'
 import type { CallSite } from '../engine/call-site.js'
 import type { LimitDenial } from '../errors/limit-exceeded-error.js'
+import { addOutputContentAttributes } from './content-attributes.js'
 import { errorType } from './error-type.js'
 import { redactSecrets } from './redact-secrets.js'
 import type { InferenceInstruments } from './inference-instruments.js'
@@ -33,6 +34,8 @@ export interface InferenceSpanOptions {
   /** Where the metric attributes of recurring label combinations are kept (one per telemetry). */
   metricAttributes: MetricAttributeCache
   names: SemconvNames
+  /** Record `gen_ai.output.messages` from `CallResult.outputContent` at the end. Default `false`. */
+  captureContent?: boolean
 }
 
 /**
@@ -72,6 +75,7 @@ class InferenceRecorder implements InferenceSpan {
   private readonly instruments: InferenceInstruments | null
   private readonly metricAttributes: MetricAttributeCache
   private readonly names: SemconvNames
+  private readonly captureContent: boolean
   private readonly startedAt = performance.now()
   private model: string
   private firstChunkSeconds: number | undefined
@@ -87,6 +91,7 @@ class InferenceRecorder implements InferenceSpan {
     this.recordsOutcome = this.recording || this.instruments !== null
     this.metricAttributes = options.metricAttributes
     this.names = options.names
+    this.captureContent = options.captureContent === true
     this.model = options.request.model
     if (this.instruments !== null && options.attribution.missing.length > 0) {
       try {
@@ -156,7 +161,7 @@ class InferenceRecorder implements InferenceSpan {
     this.ended = true
     try {
       if (this.span !== undefined) {
-        if (this.recording) this.span.setAttributes(addOutcomeAttributes({}, outcome, this.request.provider, this.names))
+        if (this.recording) this.span.setAttributes(this.outcomeAttributes({}, outcome))
         this.span.end()
       }
     } catch (error) {
@@ -174,7 +179,7 @@ class InferenceRecorder implements InferenceSpan {
       if (this.span !== undefined) {
         if (this.recording) {
           const attributes: Attributes = { [ATTR_ERROR_TYPE]: type }
-          if (outcome !== undefined) addOutcomeAttributes(attributes, outcome, this.request.provider, this.names)
+          if (outcome !== undefined) this.outcomeAttributes(attributes, outcome)
           this.span.setAttributes(attributes)
           this.span.recordException(asException(error))
           this.span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) })
@@ -213,6 +218,13 @@ class InferenceRecorder implements InferenceSpan {
     } catch (error) {
       warn('deny', error)
     }
+  }
+
+  private outcomeAttributes(target: Attributes, outcome: InferenceOutcome): Attributes {
+    addOutcomeAttributes(target, outcome, this.request.provider, this.names)
+    const output = outcome.result.outputContent
+    if (this.captureContent && output !== undefined) addOutputContentAttributes(target, output)
+    return target
   }
 
   private recordMetrics(method: string, outcome: InferenceOutcome | undefined, type: string | undefined): void {

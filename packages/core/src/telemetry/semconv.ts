@@ -60,6 +60,12 @@ export const ATTR_GEN_AI_RESPONSE_MODEL = 'gen_ai.response.model'
 export const ATTR_GEN_AI_RESPONSE_FINISH_REASONS = 'gen_ai.response.finish_reasons'
 /** `gen_ai.response.time_to_first_chunk` (seconds, streams only). */
 export const ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK = 'gen_ai.response.time_to_first_chunk'
+/** `gen_ai.input.messages`: JSON string of `[{ role, parts: [{ type: 'text', content }] }]` (opt-in content capture). */
+export const ATTR_GEN_AI_INPUT_MESSAGES = 'gen_ai.input.messages'
+/** `gen_ai.output.messages`: JSON string of `[{ role, parts, finish_reason }]` (opt-in content capture). */
+export const ATTR_GEN_AI_OUTPUT_MESSAGES = 'gen_ai.output.messages'
+/** `gen_ai.system_instructions`: JSON string of `[{ type: 'text', content }]` (opt-in content capture). */
+export const ATTR_GEN_AI_SYSTEM_INSTRUCTIONS = 'gen_ai.system_instructions'
 /** `gen_ai.usage.input_tokens`: all input tokens, cached ones included. */
 export const ATTR_GEN_AI_USAGE_INPUT_TOKENS = 'gen_ai.usage.input_tokens'
 /** `gen_ai.usage.output_tokens`: all output tokens, reasoning included. */
