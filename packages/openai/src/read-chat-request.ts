@@ -1,6 +1,16 @@
-import { estimateTokens, readRequestBasics } from '@finops-ai/core'
+import { estimateTokens, readRequestBasics, type ParameterFields } from '@finops-ai/core'
 import { numberField, type OperationRequest, type RequestBody } from './operation-request.js'
-import { readSamplingParameters } from './read-sampling-parameters.js'
+
+/** Where chat completions put their `gen_ai.request.*` parameters (legacy completions share them). */
+export const completionParameterFields: ParameterFields = {
+  temperature: 'temperature',
+  topP: 'top_p',
+  frequencyPenalty: 'frequency_penalty',
+  presencePenalty: 'presence_penalty',
+  seed: 'seed',
+  choiceCount: 'n',
+  stopSequences: 'stop',
+}
 
 /**
  * Reads a `chat.completions.create` call: operation `chat`, `model`, `stream`,
@@ -9,8 +19,5 @@ import { readSamplingParameters } from './read-sampling-parameters.js'
  */
 export function readChatRequest(body: RequestBody): OperationRequest {
   const maxOutputTokens = numberField(body.max_completion_tokens) ?? body.max_tokens
-  const request = readRequestBasics(body, 'chat', estimateTokens(body.messages, body.tools), maxOutputTokens)
-  const parameters = readSamplingParameters(body)
-  if (parameters !== undefined) request.parameters = parameters
-  return request
+  return readRequestBasics(body, 'chat', estimateTokens(body.messages, body.tools), maxOutputTokens, completionParameterFields)
 }

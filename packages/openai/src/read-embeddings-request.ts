@@ -1,13 +1,12 @@
-import { estimateTokens, readRequestBasics } from '@finops-ai/core'
-import { stringField, type OperationRequest, type RequestBody } from './operation-request.js'
+import { estimateTokens, readRequestBasics, type ParameterFields } from '@finops-ai/core'
+import type { OperationRequest, RequestBody } from './operation-request.js'
+
+const embeddingsParameterFields: ParameterFields = { encodingFormats: 'encoding_format' }
 
 /**
  * Reads an `embeddings.create` call: operation `embeddings`, `model`, no output tokens
  * (`maxOutputTokens: 0`), `encoding_format`, and an input estimate over `input` (text or token ids).
  */
 export function readEmbeddingsRequest(body: RequestBody): OperationRequest {
-  const request = readRequestBasics(body, 'embeddings', estimateTokens(body.input), 0)
-  const encodingFormat = stringField(body.encoding_format)
-  if (encodingFormat !== undefined) request.parameters = { encodingFormats: [encodingFormat] }
-  return request
+  return readRequestBasics(body, 'embeddings', estimateTokens(body.input), 0, embeddingsParameterFields)
 }

@@ -1,5 +1,7 @@
-import { estimateTokens, readRequestBasics, type RequestParameters } from '@finops-ai/core'
-import { numberField, type OperationRequest, type RequestBody } from './operation-request.js'
+import { estimateTokens, readRequestBasics, type ParameterFields } from '@finops-ai/core'
+import type { OperationRequest, RequestBody } from './operation-request.js'
+
+const responsesParameterFields: ParameterFields = { temperature: 'temperature', topP: 'top_p' }
 
 /**
  * Reads a `responses.create` call: operation `chat` (as the GenAI conventions name it), `model`,
@@ -8,14 +10,5 @@ import { numberField, type OperationRequest, type RequestBody } from './operatio
  * (`previous_response_id`, `conversation`) is estimated from its new input only.
  */
 export function readResponsesRequest(body: RequestBody): OperationRequest {
-  const request = readRequestBasics(body, 'chat', estimateTokens(body.instructions, body.input, body.tools), body.max_output_tokens)
-  const temperature = numberField(body.temperature)
-  const topP = numberField(body.top_p)
-  if (temperature !== undefined || topP !== undefined) {
-    const parameters: RequestParameters = {}
-    if (temperature !== undefined) parameters.temperature = temperature
-    if (topP !== undefined) parameters.topP = topP
-    request.parameters = parameters
-  }
-  return request
+  return readRequestBasics(body, 'chat', estimateTokens(body.instructions, body.input, body.tools), body.max_output_tokens, responsesParameterFields)
 }

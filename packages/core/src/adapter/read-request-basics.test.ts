@@ -32,3 +32,16 @@ describe('completeRequest', () => {
     expect(completeRequest(readRequestBasics({}, 'chat', 1, undefined), { provider: 'openai' }, undefined)).not.toHaveProperty('clientAttribution')
   })
 })
+
+describe('readRequestBasics parameters', () => {
+  it('reads the named parameters as numbers or string lists, and leaves parameters out when none is set', () => {
+    const fields = { temperature: 'temperature', choiceCount: 'n', stopSequences: 'stop', encodingFormats: 'encoding_format' } as const
+    expect(readRequestBasics({ temperature: 0.2, n: 2, stop: 'END', encoding_format: ['base64', 7] }, 'chat', 1, undefined, fields).parameters).toEqual({
+      temperature: 0.2,
+      choiceCount: 2,
+      stopSequences: ['END'],
+      encodingFormats: ['base64'],
+    })
+    expect(readRequestBasics({ temperature: 'hot' }, 'chat', 1, undefined, fields)).not.toHaveProperty('parameters')
+  })
+})

@@ -1,5 +1,5 @@
 import type { Attribution } from '../attribution/attribution.js'
-import type { CallRequest, OperationName } from '../call/call-request.js'
+import type { CallRequest, OperationName, RequestParameters } from '../call/call-request.js'
 import { numberField, stringField } from './json-fields.js'
 import type { ProviderEndpoint } from './provider-endpoint.js'
 
@@ -7,22 +7,45 @@ import type { ProviderEndpoint } from './provider-endpoint.js'
 export type ProviderRequest = Omit<CallRequest, 'provider' | 'server' | 'clientAttribution'>
 
 /**
+ * Which body field holds each `gen_ai.request.*` parameter an operation has, e.g.
+ * `{ topP: 'top_p', stopSequences: 'stop' }`. A module constant per operation: read at load time.
+ */
+export type ParameterFields = Readonly<Partial<Record<keyof RequestParameters, string>>>
+
+const listParameters: ReadonlySet<keyof RequestParameters> = new Set(['stopSequences', 'encodingFormats'])
+
+/**
  * The request fields every provider's body spells alike: `model` (`'unknown'` when absent),
- * `stream: true` and `service_tier`; with the operation, the input estimate and the output-token
- * limit (`maxOutputTokens`, taken when it is a number) that the adapter read from its own fields.
+ * `stream: true` and `service_tier`; the operation, the input estimate and the output-token limit
+ * (`maxOutputTokens`, taken when it is a number) that the adapter read from its own fields; and
+ * the parameters named by `parameterFields` (numbers, or for the list parameters a string or an
+ * array of strings), left out when none is set.
  */
 export function readRequestBasics(
   body: Record<string, unknown>,
   operation: OperationName,
   estimatedInputTokens: number,
   maxOutputTokens: unknown,
+  parameterFields: ParameterFields = {},
 ): ProviderRequest {
   const request: ProviderRequest = { operation, model: stringField(body.model) ?? 'unknown', stream: body.stream === true, estimatedInputTokens }
   const limit = numberField(maxOutputTokens)
   if (limit !== undefined) request.maxOutputTokens = limit
   const serviceTier = stringField(body.service_tier)
   if (serviceTier !== undefined) request.serviceTier = serviceTier
+  let parameters: Record<string, number | string[]> | undefined
+  for (const key in parameterFields) {
+    const raw = body[parameterFields[key as keyof RequestParameters]!]
+    const value = listParameters.has(key as keyof RequestParameters) ? stringList(raw) : numberField(raw)
+    if (value !== undefined) (parameters ??= {})[key] = value
+  }
+  if (parameters !== undefined) request.parameters = parameters as RequestParameters
   return request
+}
+
+function stringList(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value]
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined
 }
 
 /**
