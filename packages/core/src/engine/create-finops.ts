@@ -21,6 +21,7 @@ import { createPriceBook } from '../prices/create-price-book.js'
 import type { CostBreakdown, PriceBook, ResolvedPrice } from '../prices/price-book-types.js'
 import { memoryStore } from '../store/memory-store.js'
 import { createTelemetry, type InferenceTelemetry } from '../telemetry/create-telemetry.js'
+import { errorType } from '../telemetry/error-type.js'
 import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/semconv.js'
 import type { CallAttribution, CostAmounts, InferenceOutcome, InferenceSpan } from '../telemetry/telemetry-types.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
@@ -215,7 +216,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
       if (outcome.error === undefined) state.span.succeed(inference)
       else state.span.fail(outcome.error, result === undefined ? undefined : inference)
       this.coverageTracker.record(state.attribution.missing, breakdown?.totalNanos ?? 0)
-      this.record(state, outcome.error === undefined ? 'ok' : 'error', result, breakdown, errorType(outcome.error))
+      this.record(state, outcome.error === undefined ? 'ok' : 'error', result, breakdown, outcome.error === undefined ? undefined : errorType(outcome.error))
     }
     let settled: ReturnType<AdmissionGranted['settle']> | undefined
     try {
@@ -369,14 +370,6 @@ function mergeAttribution(
   if (engineDefaults === undefined && clientDefaults === undefined) return scope ?? emptyAttribution
   if (scope === undefined && (engineDefaults === undefined || clientDefaults === undefined)) return (clientDefaults ?? engineDefaults) as Attribution
   return { ...engineDefaults, ...clientDefaults, ...scope }
-}
-
-function errorType(error: unknown): string | undefined {
-  if (error === undefined) return undefined
-  if (LimitExceededError.isInstance(error)) return error.reason
-  const status = (error as { status?: unknown } | null)?.status
-  if (typeof status === 'number') return String(status)
-  return error instanceof Error ? error.constructor.name : 'Error'
 }
 
 function positiveInteger(value: number, path: string): number {
