@@ -20,6 +20,20 @@ export interface NormalizedUsage {
   inputAudioTokens?: number
   /** Output audio tokens (subset of `outputTokens`). */
   outputAudioTokens?: number
+  /** Input image tokens (subset of `inputTokens`), priced separately where the provider does (GPT image models). */
+  inputImageTokens?: number
+  /** Cached input image tokens (subset of `cacheReadTokens` and of `inputImageTokens`). */
+  cacheReadImageTokens?: number
+  /** Output image tokens (subset of `outputTokens`), e.g. the generated image of a GPT image model. */
+  outputImageTokens?: number
+  /** Seconds of audio billed by duration (e.g. `whisper-1` transcriptions), not by tokens. */
+  audioSeconds?: number
+  /** Characters of input billed per character (e.g. `tts-1` speech). */
+  inputCharacters?: number
   /** Server-side web search requests, billed per request. */
   webSearchRequests?: number
+  /** Server-side file (vector store) search calls, billed per call. */
+  fileSearchCalls?: number
+  /** Code-interpreter container sessions, billed per session. */
+  codeInterpreterSessions?: number
 }
