@@ -14,6 +14,8 @@ const workspaceSources = [
   { find: /^@finops-ai\/redis$/, replacement: source('packages/redis/src/index.ts') },
   { find: /^@finops-ai\/focus$/, replacement: source('packages/focus/src/index.ts') },
   { find: /^@finops-ai\/testing$/, replacement: source('packages/testing/src/index.ts') },
+  { find: /^@finops-ai\/ai-sdk$/, replacement: source('packages/ai-sdk/src/index.ts') },
+  { find: /^@finops-ai\/langchain$/, replacement: source('packages/langchain/src/index.ts') },
 ]
 
 export default defineConfig({
