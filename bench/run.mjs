@@ -19,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const flags = process.argv.slice(2)
 const quick = flags.includes('--quick')
 const only = flags.find((flag) => flag.startsWith('--only='))?.slice('--only='.length)
-const order = ['openai-chat-nonstream', 'openai-chat-stream', 'anthropic-messages', 'guards-memory', 'guards-redis', 'soak-memory']
+const order = ['openai-chat-nonstream', 'openai-chat-stream', 'anthropic-messages', 'ai-sdk-middleware', 'guards-memory', 'guards-redis', 'soak-memory']
 const rank = (file) => {
   const at = order.indexOf(file.replace(/\.mjs$/, ''))
   return at === -1 ? order.length : at

@@ -1,11 +1,15 @@
-// Every publishable package, packed as npm would publish it, installs into a scratch app and loads
-// through its `exports` map both as ESM (`import`) and as CommonJS (`require`), with the same names.
+// Every publishable package, packed as npm would publish it, installs into a scratch app next to the
+// peer versions it is developed against (frameworks included) and loads through its `exports` map both
+// as ESM (`import`) and as CommonJS (`require`), with the same names. Each tarball passes publint and
+// arethetypeswrong (every resolution mode of Node ≥ 16 and bundlers; `node10` cannot resolve `exports`
+// subpaths and our engines say Node ≥ 20) and ships its LICENSE, README and CHANGELOG.
 // Needs the packages built first: the root `pnpm test` builds before running vitest.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { publint } from 'publint'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -25,6 +29,7 @@ const packages = readdirSync(join(root, 'packages'))
   .filter(({ manifest }) => !manifest.private)
 
 let app: string
+const tarballFiles: Record<string, string> = {}
 
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), 'finops-packaging-'))
@@ -34,7 +39,9 @@ beforeAll(() => {
     const packageRoot = join(root, 'packages', directory)
     if (!existsSync(join(packageRoot, 'dist'))) throw new Error(`packages/${directory} is not built: run the root build first`)
     execFileSync('npx', [...pnpm, 'pack', '--pack-destination', app], { cwd: packageRoot, stdio: 'ignore' })
-    tarballs[manifest.name] = `file:./${manifest.name.replace('@', '').replace('/', '-')}-${manifest.version}.tgz`
+    const tarball = `${manifest.name.replace('@', '').replace('/', '-')}-${manifest.version}.tgz`
+    tarballs[manifest.name] = `file:./${tarball}`
+    tarballFiles[manifest.name] = join(app, tarball)
     // Peers are installed at the version the repository develops against.
     for (const peer of Object.keys(manifest.peerDependencies ?? {})) peers[peer] = manifest.devDependencies?.[peer] ?? manifest.peerDependencies![peer]!
   }
@@ -66,7 +73,20 @@ describe.each(packages)('$manifest.name', ({ manifest }) => {
     expect(load(specifier, 'require')).toEqual(esm)
   })
 
-  it('is side-effect free and ships only dist', () => {
-    expect(manifest).toMatchObject({ sideEffects: false, files: ['dist'] })
+  it('is side-effect free and ships dist, its changelog and the licence', () => {
+    expect(manifest).toMatchObject({ sideEffects: false, files: ['dist', 'CHANGELOG.md'] })
+    const listing = execFileSync('tar', ['-tzf', tarballFiles[manifest.name]!], { encoding: 'utf8' }).split('\n')
+    expect(listing).toEqual(expect.arrayContaining(['package/LICENSE', 'package/README.md', 'package/CHANGELOG.md', 'package/package.json']))
   })
+
+  it('passes publint', async () => {
+    const tarball = readFileSync(tarballFiles[manifest.name]!)
+    const { messages } = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, level: 'suggestion' })
+    expect(messages).toEqual([])
+  })
+
+  it('resolves its types in every module resolution mode (arethetypeswrong)', () => {
+    const attw = spawnSync(join(root, 'node_modules', '.bin', 'attw'), [tarballFiles[manifest.name]!, '--profile', 'node16', '--format', 'table-flipped'], { encoding: 'utf8' })
+    expect(attw.status, attw.stdout + attw.stderr).toBe(0)
+  }, 60_000)
 })

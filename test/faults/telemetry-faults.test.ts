@@ -172,6 +172,9 @@ describe('callbacks that throw', () => {
         onEvent: () => {
           throw new Error('onEvent (injected)')
         },
+        // Unpriced calls under a hard budget are sent (cost null) rather than rejected, so the
+        // unknown model below fires `unknown_price` through the throwing onEvent.
+        unknownPrice: 'allow',
         // A tiny hard budget next to the ledger: the first call passes, later ones are denied.
         policies: [
           { key: 'ledger', limits: { max_concurrent: 1_000, budget: { period: 'total', hard_limit_usd: 1_000 } } },

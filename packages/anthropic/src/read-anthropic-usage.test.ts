@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readAnthropicUsage } from './read-anthropic-usage.js'
+import { readAnthropicUsage, readInferenceGeo } from './read-anthropic-usage.js'
 
 describe('readAnthropicUsage', () => {
   it('adds cache reads and writes to input_tokens and splits writes by TTL', () => {
@@ -53,5 +53,14 @@ describe('readAnthropicUsage', () => {
   it('is undefined without input_tokens', () => {
     expect(readAnthropicUsage(undefined)).toBeUndefined()
     expect(readAnthropicUsage({ output_tokens: 5 })).toBeUndefined()
+  })
+})
+
+describe('readInferenceGeo', () => {
+  it('reads where inference ran, and nothing when the usage does not say', () => {
+    expect(readInferenceGeo({ input_tokens: 1, output_tokens: 1, inference_geo: 'us' })).toBe('us')
+    expect(readInferenceGeo({ input_tokens: 1, output_tokens: 1, inference_geo: null })).toBeUndefined()
+    expect(readInferenceGeo({ input_tokens: 1, output_tokens: 1 })).toBeUndefined()
+    expect(readInferenceGeo(undefined)).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { numberField, objectField, setUsageCount, type NormalizedUsage } from '@finops-ai/core'
+import { numberField, objectField, setUsageCount, stringField, type NormalizedUsage } from '@finops-ai/core'
 
 /**
  * Normalizes an Anthropic `usage` (`Usage`, `BetaUsage`, or the merged usage of a stream) to the
@@ -35,4 +35,13 @@ export function readAnthropicUsage(usage: unknown): NormalizedUsage | undefined 
   setUsageCount(normalized, 'reasoningTokens', objectField(fields.output_tokens_details)?.thinking_tokens)
   setUsageCount(normalized, 'webSearchRequests', objectField(fields.server_tool_use)?.web_search_requests)
   return normalized
+}
+
+/**
+ * Where inference ran, from an Anthropic `usage.inference_geo` (`"us"`, `"global"`, …): it selects
+ * the geography's surcharge (`DEFAULT_INFERENCE_GEO_PRICES`). `undefined` when absent or `null`
+ * (models before Claude Opus 4.6, Bedrock, Vertex AI).
+ */
+export function readInferenceGeo(usage: unknown): string | undefined {
+  return stringField(objectField(usage)?.inference_geo)
 }

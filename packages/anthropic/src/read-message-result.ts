@@ -1,9 +1,9 @@
 import { estimatedResult, objectField, readResponseIdentity, stringField, type CallResult } from '@finops-ai/core'
-import { readAnthropicUsage } from './read-anthropic-usage.js'
+import { readAnthropicUsage, readInferenceGeo } from './read-anthropic-usage.js'
 
 /**
  * Reads a `Message` / `BetaMessage`: `id`, `model`, `stop_reason` (as the one finish reason),
- * `usage.service_tier` and `usage` ({@link readAnthropicUsage}). Without usage (a compatible server
+ * `usage.service_tier`, `usage.inference_geo` and `usage` ({@link readAnthropicUsage}). Without usage (a compatible server
  * that omits it) the output is estimated from the text of the content blocks, flagged `estimated`.
  */
 export function readMessageResult(message: unknown, estimatedInputTokens: number): CallResult {
@@ -26,6 +26,8 @@ export function readMessageFields(fields: Record<string, unknown>): Omit<CallRes
   const known = readResponseIdentity(fields, objectField(fields.usage)?.service_tier)
   const stopReason = stringField(fields.stop_reason)
   if (stopReason !== undefined) known.finishReasons = [stopReason]
+  const inferenceGeo = readInferenceGeo(fields.usage)
+  if (inferenceGeo !== undefined) known.inferenceGeo = inferenceGeo
   return known
 }
 

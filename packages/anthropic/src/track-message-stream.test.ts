@@ -58,6 +58,14 @@ describe('trackMessageStream', () => {
     expect(call?.firstChunks).toBe(1)
   })
 
+  it('reports where inference ran, from message_start or a later message_delta', async () => {
+    const usStart = { ...start, message: { ...start.message, usage: { ...start.message.usage, inference_geo: 'us' } } }
+    expect((await settle([usStart, delta(2)]))?.result).toMatchObject({ inferenceGeo: 'us' })
+    const usDelta = { ...delta(2), usage: { ...delta(2).usage, inference_geo: 'global' } }
+    expect((await settle([start, usDelta]))?.result).toMatchObject({ inferenceGeo: 'global' })
+    expect((await settle([start, delta(2)]))?.result).not.toHaveProperty('inferenceGeo')
+  })
+
   it('settles the exact input and estimated output of a stream cut before message_delta', async () => {
     const call = await settle([start, text('one two three four five six seven eight nine ten')], { failAfter: true })
     expect(call?.outcome).toBe('failed')

@@ -7,7 +7,7 @@ import {
   type CallResult,
   type StreamObserver,
 } from '@finops-ai/core'
-import { readAnthropicUsage } from './read-anthropic-usage.js'
+import { readAnthropicUsage, readInferenceGeo } from './read-anthropic-usage.js'
 import { readMessageFields } from './read-message-result.js'
 import { StreamedBlocks } from './streamed-blocks.js'
 
@@ -38,6 +38,9 @@ export function trackMessageStream(handle: CallHandle, estimatedInputTokens: num
     if (streamed !== undefined) {
       known.outputContent = [{ role: 'assistant', parts: streamed.parts(), finish_reason: known.finishReasons?.[0] ?? '' }]
     }
+    // `message_start` reports where inference ran; a later `message_delta` may too.
+    const inferenceGeo = readInferenceGeo(usage)
+    if (inferenceGeo !== undefined) known.inferenceGeo = inferenceGeo
     const normalized = readAnthropicUsage(usage)
     if (normalized === undefined) return estimatedResult(estimatedInputTokens, outputCharacters, known)
     if (finalUsage) return { ...known, usage: normalized }

@@ -17,6 +17,7 @@ import {
   type StainlessAPIPromiseClass,
 } from '@finops-ai/core'
 import { readMessageOutputContent, readMessagesContent } from './anthropic-content.js'
+import { patchAnthropicBatches } from './anthropic-batches.js'
 import { countingCallPath, type CountingResource } from './count-input-tokens.js'
 import { detectAnthropicProvider } from './detect-anthropic-provider.js'
 import { readMessageResult } from './read-message-result.js'
@@ -53,6 +54,7 @@ export function wrapAnthropic<Client extends object>(client: Client, path: CallP
       const resource = resourceAt(target, names)
       if (resource) patchCreate(target, resource, path, endpoint, settings)
     }
+    if (path.billedUsage !== undefined) patchAnthropicBatches(target, path.billedUsage, endpoint, settings.attribution)
   })
 }
 

@@ -4,7 +4,7 @@ export type { AttributionOptions, OnMissingAttribution } from './attribution/att
 export { currentAttribution, withAttribution } from './attribution/attribution-scope.js'
 export { MAX_ATTRIBUTION_VALUE_LENGTH, validateAttribution } from './attribution/validate-attribution.js'
 
-export type { CallHandle, CallPath } from './call/call-path.js'
+export type { BilledSubmission, BilledUsage, BilledUsagePath, CallHandle, CallPath } from './call/call-path.js'
 export type { CallRequest, OperationName, RequestParameters } from './call/call-request.js'
 export type { CallResult } from './call/call-result.js'
 export { textPart, type InputMessage, type MessagePart, type OutputMessage, type RequestContent } from './call/message-content.js'
@@ -15,6 +15,7 @@ export { createFinOps } from './engine/create-finops.js'
 export type { FinOps } from './engine/create-finops.js'
 export { defaultFinOps } from './engine/default-finops.js'
 export type {
+  ApproximatePriceEvent,
   AttributionMissingEvent,
   CircuitClosedEvent,
   CircuitOpenEvent,
@@ -24,7 +25,7 @@ export type {
   StoreDegradedEvent,
   UnknownPriceEvent,
 } from './engine/finops-event.js'
-export type { EstimateOptions, FinOpsOptions } from './engine/finops-options.js'
+export type { EstimateOptions, FinOpsOptions, ModelsOptions, UnknownPriceOption } from './engine/finops-options.js'
 export type { UsageRecord, UsageRecordCost, UsageSink } from './engine/usage-record.js'
 
 export { ConfigError } from './errors/config-error.js'
@@ -47,9 +48,18 @@ export type { PolicySet } from './policies/policy.js'
 
 export { createPriceBook } from './prices/create-price-book.js'
 export type { PriceBookOptions } from './prices/create-price-book.js'
-export type { ModelPriceOverride } from './prices/model-price-override.js'
-export type { CostBreakdown, PriceBook, PriceSource, ResolvedPrice } from './prices/price-book-types.js'
-export { DEFAULT_SERVICE_TIERS } from './prices/service-tiers.js'
+export type { ModelPriceOverride, PriceOverride } from './prices/model-price-override.js'
+export type { ModelPriceFields, TokenPrice } from './prices/model-price-fields.js'
+export type { CostBreakdown, PriceBook, PriceMeter, PriceOptions, PriceSource, ResolvedPrice, UnitRates } from './prices/price-book-types.js'
+export { DEFAULT_INFERENCE_GEO_PRICES } from './prices/inference-geo-prices.js'
+export type { InferenceGeoPrices } from './prices/inference-geo-prices.js'
+export { DEFAULT_SERVICE_TIER_PRICES } from './prices/service-tier-prices.js'
+export type { ServiceTierPrice, ServiceTierPrices } from './prices/service-tier-prices.js'
+export type { ServiceTierOptions } from './prices/service-tiers.js'
+export { PRICE_CORRECTIONS } from './prices/price-corrections.js'
+export type { PriceCorrection } from './prices/price-corrections.js'
+export { BUNDLED_PRICE_DATA_DATE } from './prices/price-data.js'
+export type { PriceData, PriceDataOption } from './prices/price-data.js'
 
 export type { BudgetPeriod } from './store/calendar-period.js'
 export { memoryStore } from './store/memory-store.js'
@@ -57,6 +67,8 @@ export type { MemoryStoreOptions } from './store/memory-store.js'
 export type {
   BreakerCounter,
   BudgetCounter,
+  ChargeRequest,
+  ChargeResult,
   ConcurrencyCounter,
   CounterOutcome,
   CounterReading,
@@ -75,12 +87,18 @@ export type {
 
 export type { NormalizedUsage } from './usage/normalized-usage.js'
 
+export { bypassedCallsSpanProcessor, type BypassedCallsSpanProcessor, type ProcessedSpan } from './telemetry/bypassed-calls-span-processor.js'
+export { isFinOpsSpan, isModelCallSpan, type SpanOrigin } from './telemetry/model-call-span.js'
+
 // For provider adapters (`@finops-ai/openai`, `@finops-ai/anthropic`): observing Stainless SDK calls.
 export { callThroughPath, type CallThroughPathOptions } from './adapter/call-through-path.js'
 export { deferAPIPromise, type DeferredAPIPromiseOptions } from './adapter/defer-api-promise.js'
+export { sendAfterAdmission, type SendAfterAdmissionOptions } from './adapter/send-after-admission.js'
 export { CHARACTERS_PER_TOKEN, countTextCharacters, estimateTokens } from './adapter/estimate-tokens.js'
 export { observeAPIPromise, type ResponseObserver } from './adapter/observe-api-promise.js'
 export { observeStream, type StreamEnd, type StreamItem, type StreamObserver } from './adapter/observe-stream.js'
+export { observeReadableStream } from './adapter/observe-readable-stream.js'
+export { beginCall } from './adapter/begin-call.js'
 export {
   isStainlessAPIPromise,
   type StainlessAPIPromise,

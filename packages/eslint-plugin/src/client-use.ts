@@ -3,9 +3,13 @@ import { type EsNode, type EsNodeOf, isTypeWrapperOf, memberName, parentOf } fro
 import { findVariable } from './find-variable.js'
 import type { ValueResolver } from './resolve-value.js'
 
-/** How the instance built by one `new Client(...)` expression is used, as far as this file shows. */
+/** How the instance built by one `new Client(...)` (or AI SDK `openai(...)`) expression is used, as far as this file shows. */
 export interface ClientUse {
-  /** Every use provably passes through `withFinOps` (directly, or a variable only ever given to it). */
+  /**
+   * Every use provably passes through `withFinOps` (directly, or a variable only ever given to it);
+   * for an AI SDK model, also as the `model` of `wrapLanguageModel` / `wrapEmbeddingModel` with a
+   * finops middleware.
+   */
   wrapped: boolean
   /** The unwrapped instance leaves the module through an export (`export`, `module.exports`). */
   exported: boolean
@@ -57,8 +61,33 @@ function isExportSite({ site, child }: Site, sourceCode: SourceCode): boolean {
   return site.type === 'AssignmentExpression' && site.right === child && isModuleExportsTarget(site.left, sourceCode)
 }
 
-function isWrapperArgument({ site, child }: Site, resolver: ValueResolver): boolean {
-  return site.type === 'CallExpression' && site.arguments[0] === child && resolver.resolve(site.callee)?.kind === 'wrapper'
+function isFinOpsMiddleware(node: EsNode, resolver: ValueResolver): boolean {
+  if (node.type === 'ArrayExpression') return node.elements.some((element) => element !== null && isFinOpsMiddleware(element, resolver))
+  return resolver.resolve(node)?.kind === 'finops-middleware'
+}
+
+/** `wrapLanguageModel({ model: <child>, middleware: finopsMiddleware(...) })` (or an array holding it). */
+function isMiddlewareModel({ site, child }: Site, resolver: ValueResolver): boolean {
+  if (site.type !== 'Property' || site.value !== child || site.computed || site.key.type !== 'Identifier' || site.key.name !== 'model') return false
+  const options = parentOf(site)
+  const call = options && parentOf(options)
+  if (options?.type !== 'ObjectExpression' || call?.type !== 'CallExpression' || call.arguments[0] !== options) return false
+  if (resolver.resolve(call.callee)?.kind !== 'model-wrapper') return false
+  return options.properties.some(
+    (property) =>
+      property.type === 'Property' &&
+      !property.computed &&
+      property.key.type === 'Identifier' &&
+      property.key.name === 'middleware' &&
+      isFinOpsMiddleware(property.value, resolver),
+  )
+}
+
+/** The value goes into `withFinOps` (first argument), or is the model of a `wrapLanguageModel` with a finops middleware. */
+function isWrapperArgument(found: Site, resolver: ValueResolver): boolean {
+  const { site, child } = found
+  if (site.type === 'CallExpression' && site.arguments[0] === child && resolver.resolve(site.callee)?.kind === 'wrapper') return true
+  return isMiddlewareModel(found, resolver)
 }
 
 function isTypeOnlyReference(reference: Scope.Reference): boolean {
@@ -67,8 +96,8 @@ function isTypeOnlyReference(reference: Scope.Reference): boolean {
   return flags.isValueReference === false || parentType === 'TSTypeQuery'
 }
 
-/** Classifies the uses of the instance created by `expression` (a `new` of a provider client class). */
-export function classifyClientUse(expression: EsNodeOf<'NewExpression'>, resolver: ValueResolver, sourceCode: SourceCode): ClientUse {
+/** Classifies the uses of the instance created by `expression` (a `new` of a provider client class, or an AI SDK model factory call). */
+export function classifyClientUse(expression: EsNodeOf<'NewExpression' | 'CallExpression'>, resolver: ValueResolver, sourceCode: SourceCode): ClientUse {
   const notWrapped = { wrapped: false, exported: false, memberUsesOnly: false }
   const found = valueSite(expression, false)
   if (!found) return notWrapped

@@ -22,6 +22,14 @@ describe('require-finops-wrapper on TypeScript', () => {
         code: "import OpenAI from 'openai'\nimport { withFinOps } from '@finops-ai/openai'\nconst raw = new OpenAI() as OpenAI\nexport const c = withFinOps(raw!)\ntype Raw = typeof raw",
       },
       {
+        name: 'an AI SDK model given to withFinOps() through a type assertion',
+        code: "import { openai } from '@ai-sdk/openai'\nimport type { LanguageModel } from 'ai'\nimport { withFinOps } from '@finops-ai/ai-sdk'\nexport const model: LanguageModel = withFinOps(openai('gpt-4o') as LanguageModel)",
+      },
+      {
+        name: 'type-only imports of LangChain classes and AI SDK providers',
+        code: "import type { ChatOpenAI } from '@langchain/openai'\nimport { type OpenAIProvider } from '@ai-sdk/openai'\nlet model: ChatOpenAI\nlet provider: OpenAIProvider",
+      },
+      {
         name: 'a type-only import, which cannot be constructed',
         code: "import type OpenAI from 'openai'\nimport { type Anthropic } from '@anthropic-ai/sdk'\nlet a: OpenAI\nlet b: Anthropic",
       },
@@ -46,6 +54,24 @@ describe('require-finops-wrapper on TypeScript', () => {
                 messageId: 'importAndWrap',
                 data: { client: 'OpenAI', module: '@finops-ai/openai' },
                 output: "import OpenAI from 'openai'\nimport { withFinOps } from '@finops-ai/openai'\nconst c: OpenAI = withFinOps(new OpenAI())\nc!.models.list()",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'flags a typed LangChain model built with new',
+        code: "import { ChatAnthropic } from '@langchain/anthropic'\nconst model = new ChatAnthropic({ model: 'claude-sonnet-4-5' }) satisfies object",
+        errors: [
+          {
+            messageId: 'unbuiltLangChain',
+            data: { client: 'ChatAnthropic', builder: 'finopsChatAnthropic', module: '@finops-ai/langchain/anthropic' },
+            suggestions: [
+              {
+                messageId: 'importAndUseBuilder',
+                data: { client: 'ChatAnthropic', builder: 'finopsChatAnthropic', module: '@finops-ai/langchain/anthropic' },
+                output:
+                  "import { ChatAnthropic } from '@langchain/anthropic'\nimport { finopsChatAnthropic } from '@finops-ai/langchain/anthropic'\nconst model = finopsChatAnthropic({ model: 'claude-sonnet-4-5' }) satisfies object",
               },
             ],
           },

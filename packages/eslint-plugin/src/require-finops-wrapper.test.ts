@@ -401,3 +401,197 @@ describe('require-finops-wrapper with additionalModules', () => {
     ],
   })
 })
+
+const unwrappedModel = (provider = '@ai-sdk/openai') => ({ messageId: 'unwrappedModel', data: { client: provider, module: '@finops-ai/ai-sdk' } })
+const wrapModel = (output: string, provider = '@ai-sdk/openai') => ({
+  messageId: 'wrapModel',
+  data: { client: provider, module: '@finops-ai/ai-sdk', wrapper: 'withFinOps' },
+  output,
+})
+const importAndWrapModel = (output: string, provider = '@ai-sdk/openai') => ({
+  messageId: 'importAndWrapModel',
+  data: { client: provider, module: '@finops-ai/ai-sdk' },
+  output,
+})
+
+const providerModels = [
+  "import { createOpenAI } from '@ai-sdk/openai'",
+  "import { createAnthropic } from '@ai-sdk/anthropic'",
+  "import { withFinOps } from '@finops-ai/ai-sdk'",
+  'const provider = createOpenAI({ baseURL })',
+]
+
+describe('require-finops-wrapper on Vercel AI SDK models', () => {
+  tester.run('require-finops-wrapper', requireFinOpsWrapper, {
+    valid: [
+      {
+        name: 'a model wrapped with withFinOps() from @finops-ai/ai-sdk',
+        code: "import { openai } from '@ai-sdk/openai'\nimport { withFinOps } from '@finops-ai/ai-sdk'\nawait generateText({ model: withFinOps(openai('gpt-4o')), prompt })",
+      },
+      {
+        name: 'a model given to wrapLanguageModel() with the finops middleware, directly or in a list',
+        code: [
+          "import { anthropic } from '@ai-sdk/anthropic'",
+          "import { wrapLanguageModel } from 'ai'",
+          "import { finopsMiddleware } from '@finops-ai/ai-sdk'",
+          "const a = wrapLanguageModel({ model: anthropic('claude-sonnet-4-5'), middleware: finopsMiddleware({ attribution }) })",
+          'const finops = finopsMiddleware()',
+          "const b = wrapLanguageModel({ model: anthropic.messages('claude-haiku-4-5'), middleware: [logging, finops] })",
+        ].join('\n'),
+      },
+      {
+        name: 'an embedding model given to wrapEmbeddingModel() with the finops embedding middleware',
+        code: "import * as ai from 'ai'\nimport { createOpenAI } from '@ai-sdk/openai'\nimport * as finops from '@finops-ai/ai-sdk'\nconst provider = createOpenAI({ baseURL })\nconst raw = provider.embedding('text-embedding-3-small')\nexport const model = ai.wrapEmbeddingModel({ model: raw, middleware: finops.finopsEmbeddingMiddleware() })",
+      },
+      {
+        name: 'a provider created but not used for a model, provider tools and non-token models',
+        code: "import { createOpenAI, openai } from '@ai-sdk/openai'\nconst provider = createOpenAI({ apiKey })\nconst tools = { search: openai.tools.webSearch() }\nconst image = openai.image('gpt-image-1')",
+      },
+      {
+        name: 'a function named openai that is not the AI SDK provider',
+        code: "import { openai } from './my-llm'\nopenai('gpt-4o')",
+      },
+    ],
+    invalid: [
+      {
+        name: 'flags an inline model of the default provider and suggests importing withFinOps',
+        code: "import { openai } from '@ai-sdk/openai'\nawait generateText({ model: openai('gpt-4o'), prompt })",
+        errors: [
+          {
+            ...unwrappedModel(),
+            suggestions: [
+              importAndWrapModel(
+                "import { openai } from '@ai-sdk/openai'\nimport { withFinOps } from '@finops-ai/ai-sdk'\nawait generateText({ model: withFinOps(openai('gpt-4o')), prompt })",
+              ),
+            ],
+          },
+        ],
+      },
+      {
+        name: 'flags models of createOpenAI() and createAnthropic() providers, by method or call',
+        code: [...providerModels, "const chat = provider.chat('gpt-4o-mini')", "const claude = createAnthropic({ apiKey })('claude-sonnet-4-5')", 'use(chat, claude)'].join('\n'),
+        errors: [
+          {
+            ...unwrappedModel(),
+            line: 5,
+            suggestions: [
+              wrapModel(
+                [...providerModels, "const chat = withFinOps(provider.chat('gpt-4o-mini'))", "const claude = createAnthropic({ apiKey })('claude-sonnet-4-5')", 'use(chat, claude)'].join('\n'),
+              ),
+            ],
+          },
+          {
+            ...unwrappedModel('@ai-sdk/anthropic'),
+            line: 6,
+            suggestions: [
+              wrapModel(
+                [...providerModels, "const chat = provider.chat('gpt-4o-mini')", "const claude = withFinOps(createAnthropic({ apiKey })('claude-sonnet-4-5'))", 'use(chat, claude)'].join('\n'),
+                '@ai-sdk/anthropic',
+              ),
+            ],
+          },
+        ],
+      },
+      {
+        name: 'flags a model given to wrapLanguageModel() without the finops middleware',
+        code: "import { openai } from '@ai-sdk/openai'\nimport { wrapLanguageModel } from 'ai'\nconst model = wrapLanguageModel({ model: openai('gpt-4o'), middleware: logging })\nuse(model)",
+        errors: [
+          {
+            ...unwrappedModel(),
+            suggestions: [
+              importAndWrapModel(
+                "import { openai } from '@ai-sdk/openai'\nimport { wrapLanguageModel } from 'ai'\nimport { withFinOps } from '@finops-ai/ai-sdk'\nconst model = wrapLanguageModel({ model: withFinOps(openai('gpt-4o')), middleware: logging })\nuse(model)",
+              ),
+            ],
+          },
+        ],
+      },
+      {
+        name: 'flags an unwrapped model exported from CommonJS (no import is offered there)',
+        code: "const { openai } = require('@ai-sdk/openai')\nmodule.exports.model = openai.responses('gpt-4o')",
+        languageOptions: commonjs,
+        errors: [{ messageId: 'exportedUnwrappedModel', data: { client: '@ai-sdk/openai', module: '@finops-ai/ai-sdk' }, suggestions: [] }],
+      },
+      {
+        name: 'flags a model variable read outside withFinOps()',
+        code: "import { anthropic } from '@ai-sdk/anthropic'\nimport { withFinOps } from '@finops-ai/ai-sdk'\nconst raw = anthropic('claude-haiku-4-5')\nconst model = withFinOps(raw)\nawait generateText({ model: raw, prompt })",
+        errors: [
+          {
+            ...unwrappedModel('@ai-sdk/anthropic'),
+            suggestions: [
+              wrapModel(
+                "import { anthropic } from '@ai-sdk/anthropic'\nimport { withFinOps } from '@finops-ai/ai-sdk'\nconst raw = withFinOps(anthropic('claude-haiku-4-5'))\nconst model = withFinOps(raw)\nawait generateText({ model: raw, prompt })",
+                '@ai-sdk/anthropic',
+              ),
+            ],
+          },
+        ],
+      },
+    ],
+  })
+})
+
+const unbuilt = (client: string, builder: string, module = '@finops-ai/langchain/openai') => ({
+  messageId: 'unbuiltLangChain',
+  data: { client, builder, module },
+})
+
+describe('require-finops-wrapper on LangChain models', () => {
+  tester.run('require-finops-wrapper', requireFinOpsWrapper, {
+    valid: [
+      {
+        name: 'models built by the @finops-ai/langchain helpers',
+        code: "import { finopsChatOpenAI } from '@finops-ai/langchain/openai'\nimport { finopsChatAnthropic } from '@finops-ai/langchain'\nconst a = finopsChatOpenAI({ model: 'gpt-4o' })\nconst b = finopsChatAnthropic({ model: 'claude-sonnet-4-5' })",
+      },
+      {
+        name: 'LangChain classes finops-ai has no helper for',
+        code: "import { OpenAI } from '@langchain/openai'\nconst llm = new OpenAI({ model: 'gpt-3.5-turbo-instruct' })",
+      },
+    ],
+    invalid: [
+      {
+        name: 'flags new ChatOpenAI() and suggests the helper, importing it from the provider subpath',
+        code: "import { ChatOpenAI } from '@langchain/openai'\nconst model = new ChatOpenAI({ model: 'gpt-4o' }).bindTools(tools)",
+        errors: [
+          {
+            ...unbuilt('ChatOpenAI', 'finopsChatOpenAI'),
+            suggestions: [
+              {
+                messageId: 'importAndUseBuilder',
+                data: { client: 'ChatOpenAI', builder: 'finopsChatOpenAI', module: '@finops-ai/langchain/openai' },
+                output:
+                  "import { ChatOpenAI } from '@langchain/openai'\nimport { finopsChatOpenAI } from '@finops-ai/langchain/openai'\nconst model = finopsChatOpenAI({ model: 'gpt-4o' }).bindTools(tools)",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'suggests the helper already imported, under its alias or namespace',
+        code: "import { ChatAnthropic } from '@langchain/anthropic'\nimport * as finops from '@finops-ai/langchain'\nexport const claude = new ChatAnthropic()",
+        errors: [
+          {
+            ...unbuilt('ChatAnthropic', 'finopsChatAnthropic', '@finops-ai/langchain/anthropic'),
+            suggestions: [
+              {
+                messageId: 'useBuilder',
+                data: { client: 'ChatAnthropic', builder: 'finops.finopsChatAnthropic', module: '@finops-ai/langchain/anthropic' },
+                output: "import { ChatAnthropic } from '@langchain/anthropic'\nimport * as finops from '@finops-ai/langchain'\nexport const claude = finops.finopsChatAnthropic()",
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'flags Azure and embedding classes, without a suggestion when the arguments do not carry over',
+        code: "const { AzureChatOpenAI, OpenAIEmbeddings, AzureOpenAIEmbeddings } = require('@langchain/openai')\nuse(new AzureChatOpenAI(fields), new OpenAIEmbeddings('text-embedding-3-small', options), new AzureOpenAIEmbeddings)",
+        languageOptions: commonjs,
+        errors: [
+          { ...unbuilt('AzureChatOpenAI', 'finopsAzureChatOpenAI'), suggestions: [] },
+          { ...unbuilt('OpenAIEmbeddings', 'finopsOpenAIEmbeddings'), suggestions: [] },
+          { ...unbuilt('AzureOpenAIEmbeddings', 'finopsAzureOpenAIEmbeddings'), suggestions: [] },
+        ],
+      },
+    ],
+  })
+})

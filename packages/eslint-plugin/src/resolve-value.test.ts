@@ -5,9 +5,25 @@ import { type ResolvedValue, createValueResolver } from './resolve-value.js'
 
 function describeValue(value: ResolvedValue | undefined): string | undefined {
   if (!value) return undefined
-  if (value.kind === 'client-class') return `class ${value.client.name}`
-  if (value.kind === 'sdk-module') return `module constructing ${value.constructs?.name ?? 'nothing'}`
-  return `${value.kind} ${value.module}`
+  switch (value.kind) {
+    case 'client-class':
+      return `class ${value.client.name}`
+    case 'sdk-module':
+      return `module constructing ${value.constructs?.name ?? 'nothing'}`
+    case 'wrapper':
+    case 'wrapper-module':
+      return `${value.kind} ${value.module}`
+    case 'ai-sdk-module':
+    case 'ai-provider':
+    case 'ai-provider-factory':
+      return `${value.kind} ${'exports' in value ? value.exports.provider.module : value.provider.module}`
+    case 'langchain-class':
+      return `${value.kind} ${value.model.name}`
+    case 'builder':
+      return `${value.kind} ${value.name}`
+    default:
+      return value.kind
+  }
 }
 
 function resolveCallees(code: string, additionalModules: string[] = [], sourceType: 'module' | 'commonjs' = 'module') {
@@ -67,6 +83,43 @@ describe('createValueResolver', () => {
     const code = "import OpenAI from './sdk'\nimport Thing from './sdk'\nimport { Anthropic } from './sdk'\nprobe(OpenAI); probe(Thing); probe(Anthropic)"
     expect(resolveCallees(code, ['./sdk'])).toEqual(['class OpenAI', undefined, 'class Anthropic'])
     expect(resolveCallees(code)).toEqual([undefined, undefined, undefined])
+  })
+
+  it('follows AI SDK providers, their factories and what the factories return', () => {
+    const code = [
+      "import { openai, createOpenAI } from '@ai-sdk/openai'",
+      "import * as claude from '@ai-sdk/anthropic'",
+      'const custom = createOpenAI({ baseURL })',
+      'probe(openai); probe(createOpenAI); probe(custom); probe(claude); probe(claude.createAnthropic({})); probe(openai.tools)',
+    ].join('\n')
+    expect(resolveCallees(code)).toEqual([
+      'ai-provider @ai-sdk/openai',
+      'ai-provider-factory @ai-sdk/openai',
+      'ai-provider @ai-sdk/openai',
+      'ai-sdk-module @ai-sdk/anthropic',
+      'ai-provider @ai-sdk/anthropic',
+      undefined,
+    ])
+  })
+
+  it('follows the AI SDK model wrappers and the finops middleware', () => {
+    const code = [
+      "import { wrapLanguageModel, generateText } from 'ai'",
+      "import { finopsMiddleware, withFinOps } from '@finops-ai/ai-sdk'",
+      'const middleware = finopsMiddleware()',
+      'probe(wrapLanguageModel); probe(generateText); probe(finopsMiddleware); probe(middleware); probe(withFinOps)',
+    ].join('\n')
+    expect(resolveCallees(code)).toEqual(['model-wrapper', undefined, 'finops-middleware-factory', 'finops-middleware', 'wrapper @finops-ai/ai-sdk'])
+  })
+
+  it('follows LangChain model classes and the @finops-ai/langchain helpers', () => {
+    const code = [
+      "import { ChatOpenAI, OpenAI } from '@langchain/openai'",
+      "const { ChatAnthropic } = require('@langchain/anthropic')",
+      "import { finopsChatOpenAI } from '@finops-ai/langchain/openai'",
+      'probe(ChatOpenAI); probe(OpenAI); probe(ChatAnthropic); probe(finopsChatOpenAI)',
+    ].join('\n')
+    expect(resolveCallees(code)).toEqual(['langchain-class ChatOpenAI', undefined, 'langchain-class ChatAnthropic', 'builder finopsChatOpenAI'])
   })
 
   it('survives binding cycles', () => {

@@ -1,6 +1,16 @@
 import type { Scope, SourceCode } from 'eslint'
 import { type EsNode, memberName, parentOf, staticString, unwrapExpression } from './ast.js'
+import {
+  type AiSdkProvider,
+  type AiSdkProviderExports,
+  aiSdkModule,
+  aiSdkProviderModules,
+  aiSdkWrapperModule,
+  finopsMiddlewareExports,
+  modelWrapperExports,
+} from './ai-sdk-providers.js'
 import { findVariable } from './find-variable.js'
+import { type LangChainModel, langChainBuilderModules, langChainBuilders, langChainModules } from './langchain-models.js'
 import { type ClientClass, type ClientExports, clientClassesByName, sdkModules, wrapperExportName, wrapperModules } from './sdk-clients.js'
 
 /** What an expression statically stands for, as far as the rule cares. */
@@ -13,6 +23,28 @@ export type ResolvedValue =
   | { kind: 'wrapper-module'; module: string }
   /** The `withFinOps` function of a finops adapter module. */
   | { kind: 'wrapper'; module: string }
+  /** An AI SDK provider package object (`import * as sdk from '@ai-sdk/openai'`, `require`). */
+  | { kind: 'ai-sdk-module'; exports: AiSdkProviderExports }
+  /** An AI SDK provider's factory, e.g. `createOpenAI`. */
+  | { kind: 'ai-provider-factory'; provider: AiSdkProvider }
+  /** An AI SDK provider instance (`openai`, or what `createOpenAI(...)` returned): calling it makes a model. */
+  | { kind: 'ai-provider'; provider: AiSdkProvider }
+  /** The `ai` package object. */
+  | { kind: 'ai-module' }
+  /** `wrapLanguageModel` / `wrapEmbeddingModel` of the `ai` package. */
+  | { kind: 'model-wrapper' }
+  /** `finopsMiddleware` / `finopsEmbeddingMiddleware` of `@finops-ai/ai-sdk`. */
+  | { kind: 'finops-middleware-factory' }
+  /** A middleware that factory returned. */
+  | { kind: 'finops-middleware' }
+  /** A LangChain provider package object, e.g. `@langchain/openai`. */
+  | { kind: 'langchain-module'; exports: ReadonlyMap<string, LangChainModel> }
+  /** A LangChain model class, e.g. `ChatOpenAI` imported from `@langchain/openai`. */
+  | { kind: 'langchain-class'; model: LangChainModel }
+  /** A `@finops-ai/langchain` module object. */
+  | { kind: 'builder-module' }
+  /** A `@finops-ai/langchain` helper, e.g. `finopsChatOpenAI`. */
+  | { kind: 'builder'; name: string }
 
 /** Resolves expressions of one file to SDK classes, SDK modules and `withFinOps` functions. */
 export interface ValueResolver {
@@ -37,13 +69,45 @@ export function createValueResolver(sourceCode: SourceCode, additionalModules: r
     if (exports) return { kind: 'sdk-module', exports, constructs: viaRequire ? exports.get('default') : undefined, reexport: false }
     if (extra.has(specifier)) return { kind: 'sdk-module', exports: clientClassesByName, constructs: undefined, reexport: true }
     if (wrapperModules.has(specifier)) return { kind: 'wrapper-module', module: specifier }
+    const aiSdkProvider = aiSdkProviderModules.get(specifier)
+    if (aiSdkProvider) return { kind: 'ai-sdk-module', exports: aiSdkProvider }
+    if (specifier === aiSdkModule) return { kind: 'ai-module' }
+    const langChain = langChainModules.get(specifier)
+    if (langChain) return { kind: 'langchain-module', exports: langChain }
+    if (langChainBuilderModules.has(specifier)) return { kind: 'builder-module' }
     return undefined
+  }
+
+  function frameworkMember(value: ResolvedValue, name: string): ResolvedValue | undefined {
+    switch (value.kind) {
+      case 'wrapper-module':
+        return value.module === aiSdkWrapperModule && finopsMiddlewareExports.has(name) ? { kind: 'finops-middleware-factory' } : undefined
+      case 'ai-sdk-module':
+        if (name === value.exports.instance) return { kind: 'ai-provider', provider: value.exports.provider }
+        return name === value.exports.factory ? { kind: 'ai-provider-factory', provider: value.exports.provider } : undefined
+      case 'ai-module':
+        return modelWrapperExports.has(name) ? { kind: 'model-wrapper' } : undefined
+      case 'langchain-module': {
+        const model = value.exports.get(name)
+        return model ? { kind: 'langchain-class', model } : undefined
+      }
+      case 'builder-module':
+        return langChainBuilders.has(name) ? { kind: 'builder', name } : undefined
+      default:
+        return undefined
+    }
+  }
+
+  /** What calling `callee` returns, when the rule tracks it: a provider from its factory, a finops middleware. */
+  function callResult(callee: ResolvedValue | undefined): ResolvedValue | undefined {
+    if (callee?.kind === 'ai-provider-factory') return { kind: 'ai-provider', provider: callee.provider }
+    return callee?.kind === 'finops-middleware-factory' ? { kind: 'finops-middleware' } : undefined
   }
 
   function member(value: ResolvedValue | undefined, name: string | undefined, localName?: string): ResolvedValue | undefined {
     if (!value || name === undefined) return undefined
-    if (value.kind === 'wrapper-module') return name === wrapperExportName ? { kind: 'wrapper', module: value.module } : undefined
-    if (value.kind !== 'sdk-module') return undefined
+    if (value.kind === 'wrapper-module' && name === wrapperExportName) return { kind: 'wrapper', module: value.module }
+    if (value.kind !== 'sdk-module') return frameworkMember(value, name)
     // A re-exporting module's default export is taken to be the class its local binding is named after.
     const exportName = value.reexport && name === 'default' && localName !== undefined ? localName : name
     const client = value.exports.get(exportName)
@@ -69,8 +133,10 @@ export function createValueResolver(sourceCode: SourceCode, additionalModules: r
         // `await import('openai')`: the module namespace, as with `import * as`.
         return node.argument.type === 'ImportExpression' ? moduleValue(staticString(node.argument.source), false) : undefined
       case 'CallExpression': {
+        if (node.callee.type === 'Super') return undefined
         const [argument] = node.arguments
-        if (node.arguments.length !== 1 || node.callee.type === 'Super' || !isGlobalRequire(node.callee)) return undefined
+        if (!isGlobalRequire(node.callee)) return callResult(resolve(node.callee))
+        if (node.arguments.length !== 1) return undefined
         return argument?.type === 'SpreadElement' ? undefined : moduleValue(staticString(argument), true)
       }
       default:

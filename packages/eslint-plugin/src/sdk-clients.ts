@@ -29,8 +29,8 @@ export const sdkModules: ReadonlyMap<string, ClientExports> = new Map<string, Cl
   ['@anthropic-ai/sdk/client', new Map([['Anthropic', anthropic]])],
 ])
 
-/** Module specifiers whose `withFinOps` export wraps provider clients. */
-export const wrapperModules: ReadonlySet<string> = new Set(['@finops-ai/openai', '@finops-ai/anthropic'])
+/** Module specifiers whose `withFinOps` export wraps provider clients (and, for `@finops-ai/ai-sdk`, AI SDK models). */
+export const wrapperModules: ReadonlySet<string> = new Set(['@finops-ai/openai', '@finops-ai/anthropic', '@finops-ai/ai-sdk'])
 
 /** The name of the wrapping function both finops adapter packages export. */
 export const wrapperExportName = 'withFinOps'

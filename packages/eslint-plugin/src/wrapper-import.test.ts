@@ -2,11 +2,11 @@ import { Linter, type Rule } from 'eslint'
 import { describe, expect, it } from 'vitest'
 import { insertWrapperImport } from './wrapper-import.js'
 
-function withImport(code: string): string {
+function withImport(code: string, name?: string): string {
   const rule: Rule.RuleModule = {
     meta: { fixable: 'code' },
     create: (context) => ({
-      Program: (node) => context.report({ node, message: 'add', fix: (fixer) => insertWrapperImport(fixer, context.sourceCode, '@finops-ai/openai') }),
+      Program: (node) => context.report({ node, message: 'add', fix: (fixer) => insertWrapperImport(fixer, context.sourceCode, '@finops-ai/openai', name) }),
     }),
   }
   const [message] = new Linter({ configType: 'flat' }).verify(code, { plugins: { probe: { rules: { add: rule } } }, rules: { 'probe/add': 'error' } })
@@ -25,5 +25,9 @@ describe('insertWrapperImport', () => {
 
   it('adds the import before the first statement of a file without imports', () => {
     expect(withImport('run()')).toBe("import { withFinOps } from '@finops-ai/openai'\nrun()")
+  })
+
+  it('imports another name when asked', () => {
+    expect(withImport("import a from 'a'\nrun()", 'finopsChatOpenAI')).toBe("import a from 'a'\nimport { finopsChatOpenAI } from '@finops-ai/openai'\nrun()")
   })
 })

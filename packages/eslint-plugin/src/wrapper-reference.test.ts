@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { probeSource } from './probe-source.js'
 import { createValueResolver } from './resolve-value.js'
-import { canImportWrapper, wrapperReference } from './wrapper-reference.js'
+import { builderReference, canImportName, wrapperReference } from './wrapper-reference.js'
 
 function referenceAt(code: string, module = '@finops-ai/openai'): (string | undefined)[] {
   return probeSource(code, 'NewExpression', (node, context) =>
@@ -25,9 +25,26 @@ describe('wrapperReference', () => {
   })
 })
 
-describe('canImportWrapper', () => {
+describe('builderReference', () => {
+  const builderAt = (code: string) =>
+    probeSource(code, 'NewExpression', (node, context) =>
+      builderReference(node, 'finopsChatOpenAI', createValueResolver(context.sourceCode, []), context.sourceCode),
+    )
+
+  it('uses the imported helper under its alias, else a namespace of a module exporting it', () => {
+    expect(builderAt("import { finopsChatOpenAI as chat } from '@finops-ai/langchain/openai'\nnew X()")).toEqual(['chat'])
+    expect(builderAt("import * as finops from '@finops-ai/langchain'\nnew X()")).toEqual(['finops.finopsChatOpenAI'])
+  })
+
+  it('ignores other helpers and unrelated modules', () => {
+    expect(builderAt("import { finopsChatAnthropic } from '@finops-ai/langchain'\nnew X()")).toEqual([undefined])
+    expect(builderAt("import { finopsChatOpenAI } from './mine'\nnew X()")).toEqual([undefined])
+  })
+})
+
+describe('canImportName', () => {
   const check = (code: string, sourceType: 'module' | 'commonjs' = 'module') =>
-    probeSource(code, 'Program', (_node, context) => canImportWrapper(context.sourceCode), { sourceType })[0]
+    probeSource(code, 'Program', (_node, context) => canImportName(context.sourceCode, 'withFinOps'), { sourceType })[0]
 
   it('allows the import in an ES module where the name is free', () => {
     expect(check('new X()')).toBe(true)

@@ -14,7 +14,8 @@ describe('the built finops-ai bin (child process)', () => {
     expect(readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
   })
 
-  it('converts a ledger to a validated FOCUS CSV and reports exit codes', () => {
+  // Four child processes: seconds each on a loaded machine.
+  it('converts a ledger to a validated FOCUS CSV and reports exit codes', { timeout: 60_000 }, () => {
     const ledger = writeLedger(sampleRecords(40), 'garbage\n')
     const output = join(dirname(ledger), 'focus.csv')
     const result = spawnSync(process.execPath, [cli, 'focus', ledger, '-o', output, '--validate'], { encoding: 'utf8' })

@@ -2,8 +2,10 @@ import { objectField, stringField, textPart, type OutputMessage, type RequestCon
 import type { RequestBody } from './operation-request.js'
 
 /**
- * The content of a legacy `completions.create` or an `embeddings.create` call: its `prompt` or
- * `input` (a string or strings; token arrays are left out) as one user message of text parts.
+ * The content of a legacy `completions.create`, `embeddings.create`, `images.generate`/`edit`,
+ * `audio.transcriptions`/`translations.create` (text `prompt`; uploads are left out) or
+ * `audio.speech.create` call: its `prompt` or `input` (a string or strings; token arrays are left
+ * out) as one user message of text parts.
  */
 export function readPromptContent(body: RequestBody): RequestContent {
   const prompt = body.prompt ?? body.input

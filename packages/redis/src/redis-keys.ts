@@ -33,6 +33,8 @@ export interface RedisKeys {
   breakerState(key: string): string
   /** Record of one reservation, read by settle. */
   reservation(id: string): string
+  /** Marker of one charged id (spend billed after the fact), so it is charged once. */
+  charge(id: string): string
 }
 
 /** The key names under `prefix`: `{prefix}:<kind>:<escaped counter key or reservation id>`. */
@@ -48,5 +50,6 @@ export function redisKeys(prefix: string): RedisKeys {
     breaker: named('k'),
     breakerState: named('ks'),
     reservation: named('r'),
+    charge: named('ch'),
   }
 }

@@ -10,7 +10,7 @@ export type RedisStoreFailure =
   | 'reply'
 
 /** The Redis store operation that failed. */
-export type RedisStoreOperation = 'reserve' | 'settle' | 'read'
+export type RedisStoreOperation = 'reserve' | 'settle' | 'read' | 'charge'
 
 /**
  * A failed or timed-out Redis store operation. Stores reject with it; the guards then apply

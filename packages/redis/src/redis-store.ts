@@ -1,4 +1,5 @@
-import { ConfigError, type CounterReading, type ReadRequest, type ReserveDecision, type ReserveRequest, type SettleRequest, type SettleResult, type Store } from '@finops-ai/core'
+import { ConfigError, type ChargeRequest, type ChargeResult, type CounterReading, type ReadRequest, type ReserveDecision, type ReserveRequest, type SettleRequest, type SettleResult, type Store } from '@finops-ai/core'
+import { chargeCommand, chargeResult } from './charge-command.js'
 import { counterReadings, readCommand } from './read-command.js'
 import { redisKeys } from './redis-keys.js'
 import type { RedisScriptClient } from './redis-script-client.js'
@@ -6,6 +7,7 @@ import { RedisStoreError, type RedisStoreOperation } from './redis-store-error.j
 import { reserveCommand, reserveDecision } from './reserve-command.js'
 import { runScript } from './run-script.js'
 import { integerReply } from './script-arguments.js'
+import { chargeScript } from './scripts/charge-script.js'
 import { readScript } from './scripts/read-script.js'
 import { reserveScript } from './scripts/reserve-script.js'
 import type { RedisScript } from './scripts/redis-script.js'
@@ -52,6 +54,13 @@ export interface RedisStoreOptions {
    */
   reservationTtlMs?: number
   /**
+   * How long the store remembers a charged id (spend billed after the fact, e.g. one batch's
+   * results), in ms: charging the same id again within it changes nothing, from any process.
+   * Longer than the provider keeps results readable (OpenAI batch output files and Anthropic batch
+   * results: about 30 days). Default `2_678_400_000` (31 days).
+   */
+  chargeTtlMs?: number
+  /**
    * Time source. `'server'` (default): each script reads the Redis server's `TIME`, so processes
    * with skewed clocks agree on windows and periods, and the requests' `now` is ignored.
    * A function is FOR TESTS: the store then uses the request's `now`, or the function's value when
@@ -66,11 +75,12 @@ export interface RedisStore extends Store {
   reserve(request: ReserveRequest): Promise<ReserveDecision>
   settle(request: SettleRequest): Promise<SettleResult>
   read(request: ReadRequest): Promise<CounterReading[]>
+  charge(request: ChargeRequest): Promise<ChargeResult>
 }
 
 /**
  * A {@link Store} in Redis that many processes share, exact under concurrency: each operation
- * (`reserve`, `settle`, `read`) is one Lua script, run atomically in one round trip by `EVALSHA`
+ * (`reserve`, `settle`, `read`, `charge`) is one Lua script, run atomically in one round trip by `EVALSHA`
  * (its source is sent with `EVAL` only after a `NOSCRIPT`). Every key expires, key components are
  * escaped, and all keys carry the `{prefix}` hash tag so the store works on Redis Cluster.
  *
@@ -90,9 +100,13 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const timeoutMs = options.timeoutMs ?? 100
   const leaseMs = options.reservationTtlMs ?? 900_000
   const onError = options.onError ?? 'fail-open'
+  const chargeTtlMs = options.chargeTtlMs ?? 2_678_400_000
   if (!(timeoutMs > 0)) throw new ConfigError({ path: 'redisStore.timeoutMs', detail: `expected a positive number of ms, got ${timeoutMs}` })
   if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) {
     throw new ConfigError({ path: 'redisStore.reservationTtlMs', detail: `expected a positive integer of ms, got ${leaseMs}` })
+  }
+  if (!Number.isSafeInteger(chargeTtlMs) || chargeTtlMs <= 0) {
+    throw new ConfigError({ path: 'redisStore.chargeTtlMs', detail: `expected a positive integer of ms, got ${chargeTtlMs}` })
   }
   if (onError !== 'fail-open' && onError !== 'fail-closed') {
     throw new ConfigError({ path: 'redisStore.onError', detail: `expected one of fail-open|fail-closed, got '${String(onError)}'` })
@@ -124,5 +138,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     settle: async (request: SettleRequest): Promise<SettleResult> => run('settle', settleScript, settleCommand(keys, request, now(request.now)), settleResult),
     read: async (request: ReadRequest): Promise<CounterReading[]> =>
       run('read', readScript, readCommand(keys, request, now(request.now)), (reply) => counterReadings(reply, request)),
+    charge: async (request: ChargeRequest): Promise<ChargeResult> =>
+      run('charge', chargeScript, chargeCommand(keys, request, now(request.now), chargeTtlMs), (reply) => chargeResult(reply, request)),
   }
 }

@@ -1,8 +1,15 @@
 import type { Attribution } from '../attribution/attribution.js'
 import type { RequestContent } from './message-content.js'
 
-/** `gen_ai.operation.name` values the adapters produce. */
-export type OperationName = 'chat' | 'embeddings' | 'text_completion'
+/**
+ * `gen_ai.operation.name` values the adapters produce, all predefined by the GenAI semantic
+ * conventions: `chat` (chat completions, OpenAI Responses and their compaction, OpenAI decisions,
+ * Anthropic messages), `embeddings`, `text_completion` (legacy completions) and
+ * `generate_content` ("multimodal content generation"), which the conventions have as the
+ * applicable value for the calls they name no operation for: OpenAI image generation and edits,
+ * speech, transcriptions and translations.
+ */
+export type OperationName = 'chat' | 'embeddings' | 'text_completion' | 'generate_content'
 
 /** Request parameters recorded as `gen_ai.request.*` span attributes when present. */
 export interface RequestParameters {

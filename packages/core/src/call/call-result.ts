@@ -13,6 +13,11 @@ export interface CallResult {
   finishReasons?: string[]
   /** Service tier the provider reports having used; it changes the price. */
   serviceTier?: string
+  /**
+   * Where inference ran, as the provider reports it (Anthropic's `usage.inference_geo`, e.g. `"us"`
+   * or `"global"`); a surcharged geography changes the price (see `DEFAULT_INFERENCE_GEO_PRICES`).
+   */
+  inferenceGeo?: string
   /** True when usage was estimated (e.g. a stream cut before its usage arrived). */
   estimated?: boolean
   /**

@@ -1,12 +1,22 @@
 /** Attribution coverage of the calls an engine has seen (`finops.coverage()`). */
 export interface Coverage {
   calls: {
+    /** `attributed + unallocated + bypassed`. */
     total: number
     /** Calls that carried every required key (or any key when none is required). */
     attributed: number
     /** Calls that lacked required attribution. */
     unallocated: number
+    /**
+     * Model calls of this process that went through no finops-ai engine (no guards, no cost, no
+     * attribution) since the engine was created, as counted from their spans by a
+     * `bypassedCallsSpanProcessor()` on the OpenTelemetry tracer provider: e.g. Vercel AI SDK calls
+     * with telemetry enabled, or clients traced by another GenAI instrumentation. Always 0 without
+     * that processor; calls that leave no span are never seen. Their cost is unknown and not in `cost`.
+     */
+    bypassed: number
   }
+  /** Cost of the calls that went through the engine. */
   cost: {
     attributed: number
     unallocated: number
@@ -18,13 +28,36 @@ export interface Coverage {
   missingByKey: Record<string, number>
 }
 
-/** Counts attributed and unallocated calls and cost in exact nano-USD. */
+// Process-wide, behind a `Symbol.for` key: bypassed calls belong to no engine, and every copy of
+// core (ESM and CJS) must count into the same place.
+const bypassedCallsKey = Symbol.for('@finops-ai/core/bypassed-calls')
+
+interface BypassedCalls {
+  calls: number
+}
+
+function bypassedCalls(): BypassedCalls {
+  const holder = globalThis as { [bypassedCallsKey]?: BypassedCalls }
+  holder[bypassedCallsKey] ??= { calls: 0 }
+  return holder[bypassedCallsKey]
+}
+
+/**
+ * Counts one model call that went through no finops-ai engine; every engine of the process
+ * created before it reports it in `coverage().calls.bypassed`.
+ */
+export function countBypassedCall(): void {
+  bypassedCalls().calls++
+}
+
+/** Counts attributed and unallocated calls and cost in exact nano-USD, and bypassed calls since its creation. */
 export class CoverageTracker {
   private attributedCalls = 0
   private unallocatedCalls = 0
   private attributedNanos = 0
   private unallocatedNanos = 0
   private readonly missingByKey = new Map<string, number>()
+  private readonly bypassedBefore = bypassedCalls().calls
 
   /** Records one finished call. */
   record(missing: readonly string[], costNanos: number): void {
@@ -41,11 +74,13 @@ export class CoverageTracker {
   /** A snapshot, with amounts converted by `toAmount` into `currency`. */
   snapshot(toAmount: (nanos: number) => number, currency: string): Coverage {
     const total = this.attributedNanos + this.unallocatedNanos
+    const bypassed = bypassedCalls().calls - this.bypassedBefore
     return {
       calls: {
-        total: this.attributedCalls + this.unallocatedCalls,
+        total: this.attributedCalls + this.unallocatedCalls + bypassed,
         attributed: this.attributedCalls,
         unallocated: this.unallocatedCalls,
+        bypassed,
       },
       cost: {
         attributed: toAmount(this.attributedNanos),

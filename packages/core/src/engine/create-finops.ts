@@ -7,17 +7,20 @@ import {
   missingAttribution,
   resolveAttributionRequirements,
 } from '../attribution/attribution-requirements.js'
-import type { CallHandle, CallPath } from '../call/call-path.js'
+import type { BilledUsagePath, CallHandle, CallPath } from '../call/call-path.js'
 import type { CallRequest } from '../call/call-request.js'
 import type { CallResult } from '../call/call-result.js'
 import { ConfigError } from '../errors/config-error.js'
 import { LimitExceededError } from '../errors/limit-exceeded-error.js'
 import { MissingAttributionError } from '../errors/missing-attribution-error.js'
-import type { Admission, AdmissionGranted, Guards } from '../guards/guard-types.js'
-import { createGuards, type SpendQuery, type Spend } from '../guards/create-guards.js'
+import type { Admission, AdmissionGranted } from '../guards/guard-types.js'
+import { createGuards, type FinOpsGuards, type SpendQuery, type Spend } from '../guards/create-guards.js'
 import { createCurrency, type Currency } from '../money/currency.js'
 import { loadPolicies } from '../policies/load-policies.js'
 import { createPriceBook } from '../prices/create-price-book.js'
+import { toPriceData } from '../prices/price-data.js'
+import { compilePolicies } from '../policies/compiled-policy.js'
+import { createPolicyIndex } from '../policies/policy-index.js'
 import type { CostBreakdown, PriceBook, ResolvedPrice } from '../prices/price-book-types.js'
 import { memoryStore } from '../store/memory-store.js'
 import { createTelemetry, type InferenceTelemetry } from '../telemetry/create-telemetry.js'
@@ -26,6 +29,8 @@ import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/se
 import type { CallAttribution, CostAmounts, InferenceOutcome, InferenceSpan } from '../telemetry/telemetry-types.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
+import { CallPricing } from './call-pricing.js'
+import { BilledUsageRecorder } from './billed-usage-recorder.js'
 import { captureCallSite } from './call-site.js'
 import { type Coverage, CoverageTracker } from './coverage-tracker.js'
 import type { FinOpsEvent } from './finops-event.js'
@@ -38,12 +43,13 @@ export const callPathKey = Symbol.for('@finops-ai/core/call-path')
 const noUsage: NormalizedUsage = Object.freeze({ inputTokens: 0, outputTokens: 0 })
 const emptyAttribution: Attribution = Object.freeze({})
 const unrecordedOutcome: InferenceOutcome = Object.freeze({ result: Object.freeze({ usage: noUsage }), cost: null, policyKeys: [] })
-const maxRememberedUnknownPrices = 1000
 
 /** An engine: what `createFinOps` returns and `withFinOps(client, { finops })` takes. */
 export interface FinOps {
   /** The currency every amount the engine reports is in. */
   readonly currency: string
+  /** Date (`YYYY-MM-DD`) of the price data the engine prices with (bundled, or `priceData`). */
+  readonly priceDataDate: string
   /** Budget state of a policy (and one of its `per` keys): period, spent, reserved, remaining, limits. */
   spend(query: SpendQuery): Spend | Promise<Spend>
   /** Attributed vs unallocated calls and cost so far. */
@@ -70,16 +76,18 @@ export function createFinOps(options: FinOpsOptions = {}): FinOps {
 
 class Engine implements FinOps, CallPath, CallFinisher {
   readonly currency: string
+  readonly priceDataDate: string
   readonly [callPathKey]: CallPath = this
   readonly captureContent: boolean
+  readonly billedUsage: BilledUsagePath
   private readonly money: Currency
   private readonly requirements: AttributionRequirements
   private readonly prices: PriceBook
   private readonly telemetry: InferenceTelemetry
-  private readonly guards: (Guards & { spend(query: SpendQuery): Spend | Promise<Spend> }) | undefined
+  private readonly guards: FinOpsGuards | undefined
   private readonly sinks: UsageSink[]
   private readonly coverageTracker = new CoverageTracker()
-  private readonly unknownPrices = new Set<string>()
+  private readonly pricing: CallPricing
   private readonly pending = new Set<Promise<unknown>>()
   private readonly clock: () => number
   private readonly maxOutputTokens: number
@@ -90,7 +98,14 @@ class Engine implements FinOps, CallPath, CallFinisher {
     this.money = createCurrency({ currency: options.currency, exchangeRates: options.exchangeRates })
     this.currency = this.money.code
     this.requirements = resolveAttributionRequirements(options.attribution)
-    this.prices = createPriceBook({ overrides: options.prices, serviceTiers: options.serviceTiers, currency: this.money })
+    this.prices = createPriceBook({
+      overrides: options.prices,
+      serviceTiers: options.serviceTiers,
+      currency: this.money,
+      aliases: options.models?.aliases,
+      data: options.priceData === undefined ? undefined : toPriceData(options.priceData),
+    })
+    this.priceDataDate = this.prices.dataDate
     this.telemetry = createTelemetry({
       tracerProvider: options.tracerProvider,
       meterProvider: options.meterProvider,
@@ -118,6 +133,33 @@ class Engine implements FinOps, CallPath, CallFinisher {
             clock: this.clock,
             onStoreError: options.onStoreError ?? store.onError,
           })
+    const costLimited = createPolicyIndex(
+      compilePolicies(policies, { toUsdNanos: (amount, currency) => this.money.toUsdNanos(amount, currency), currency: this.currency }).filter(
+        (policy) => policy.budget?.hardNanos !== undefined || policy.breaker !== undefined,
+      ),
+    )
+    this.pricing = new CallPricing({
+      prices: this.prices,
+      unknownPrice: options.unknownPrice,
+      serviceTiers: options.serviceTiers,
+      currency: this.money,
+      costLimitedPolicies: (attribution) => costLimited.match(attribution).map((policy) => policy.key),
+      emit: (event) => this.emit(event),
+      clock: this.clock,
+    })
+    this.billedUsage = new BilledUsageRecorder({
+      finisher: this,
+      requirements: this.requirements,
+      telemetry: this.telemetry,
+      resolveAttribution: (clientAttribution) => this.attributionOf(clientAttribution),
+      priceOf: (request) => this.priceOf(request),
+      estimatedOutputTokens: (request) => this.estimatedOutputTokens(request),
+      guards: this.guards,
+      store,
+      emit: (event) => this.emit(event),
+      track: (promise) => this.track(promise),
+      clock: this.clock,
+    })
   }
 
   spend(query: SpendQuery): Spend | Promise<Spend> {
@@ -140,7 +182,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
   }
 
   begin(request: CallRequest): CallHandle | Promise<CallHandle> {
-    const values = this.attributionOf(request)
+    const values = this.attributionOf(request.clientAttribution)
     const missing = missingAttribution(values, this.requirements.required)
     const attribution: CallAttribution = { values, missing }
     const span = this.telemetry.startInference(request, attribution)
@@ -154,15 +196,8 @@ class Engine implements FinOps, CallPath, CallFinisher {
       this.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(this.clock()), missing })
     }
     const price = this.priceOf(request)
-    if (price === null && this.options.unknownPrice === 'block') {
-      return this.reject(
-        span,
-        new ConfigError({
-          path: `prices["${request.model}"]`,
-          detail: `no price known for ${request.provider} model '${request.model}' and unknownPrice is 'block'; add a price override`,
-        }),
-      )
-    }
+    const unpriced = price === null ? this.pricing.denial(request.provider, request.model, values) : undefined
+    if (unpriced !== undefined) return this.reject(span, unpriced)
     const startTime = this.clock()
     const startedAt = performance.now()
     if (this.guards === undefined) {
@@ -193,15 +228,20 @@ class Engine implements FinOps, CallPath, CallFinisher {
       span.setPolicyKeys(decision.policyKeys)
       if (decision.downgradedFrom !== undefined) span.setModel(decision.model, decision.downgradedFrom)
       for (const policy of decision.softLimitPolicies) span.addEvent(EVENT_FINOPS_SOFT_LIMIT, { [ATTR_FINOPS_POLICY_KEY]: policy })
-      return new AdmittedCall(this, { request, attribution, span, price, admission: decision, startTime, startedAt })
+      // A soft-limit downgrade sends another model: price what is called, not what was requested.
+      const called = decision.downgradedFrom === undefined ? price : this.pricing.priceOf(request.provider, decision.model)
+      return new AdmittedCall(this, { request, attribution, span, price: called, admission: decision, startTime, startedAt })
     }
     return admission instanceof Promise ? admission.then(admitted) : admitted(admission)
   }
 
-  finish(state: CallState, outcome: { error?: unknown; result: CallResult | undefined }): void {
+  finish(called: CallState, outcome: { error?: unknown; result: CallResult | undefined }): void {
     const result = outcome.result
+    // An unknown requested name (an Azure deployment) is priced by the model the response reports.
+    const price = this.pricing.byResponseModel(called.price, called.request.provider, result?.responseModel)
+    const state = price === called.price ? called : { ...called, price }
     const usage = result?.usage ?? noUsage
-    const breakdown = this.costOf(state, usage, result?.serviceTier)
+    const breakdown = this.costOf(state, usage, result)
     const complete = (budgetRemainingNanos: number | undefined): void => {
       // Nothing records the outcome without an OTel SDK: the placeholder saves building it.
       const inference: InferenceOutcome = !state.span.recordsOutcome
@@ -239,35 +279,24 @@ class Engine implements FinOps, CallPath, CallFinisher {
     }
   }
 
-  private costOf(state: CallState, usage: NormalizedUsage, serviceTier: string | undefined): CostBreakdown | null {
+  private costOf(state: CallState, usage: NormalizedUsage, result: CallResult | undefined): CostBreakdown | null {
     if (state.price === null) return null
     try {
-      return state.price.cost(usage, { serviceTier: serviceTier ?? state.request.serviceTier })
+      return state.price.cost(usage, { serviceTier: result?.serviceTier ?? state.request.serviceTier, inferenceGeo: result?.inferenceGeo })
     } catch (error) {
       diag.error('finops-ai: pricing a call failed', error)
       return null
     }
   }
 
-  private attributionOf(request: CallRequest): Attribution {
-    const merged = mergeAttribution(this.requirements.defaults, request.clientAttribution, currentAttribution())
+  private attributionOf(clientAttribution: Attribution | undefined): Attribution {
+    const merged = mergeAttribution(this.requirements.defaults, clientAttribution, currentAttribution())
     const hashUser = this.requirements.hashUser
     return hashUser === undefined || merged.user === undefined ? merged : { ...merged, user: hashUser(merged.user) }
   }
 
   private priceOf(request: CallRequest): ResolvedPrice | null {
-    // The price book reads `at` only for models with dated prices, and defaults it to now: with the
-    // default clock, no `Date` per call.
-    const at = this.clock === Date.now ? undefined : new Date(this.clock())
-    const price = this.prices.resolve(request.provider, request.model, at)
-    if (price === null) {
-      const id = `${request.provider}\u0000${request.model}`
-      if (!this.unknownPrices.has(id) && this.unknownPrices.size < maxRememberedUnknownPrices) {
-        this.unknownPrices.add(id)
-        this.emit({ type: 'unknown_price', policy: '', key: '', at: new Date(this.clock()), provider: request.provider, model: request.model })
-      }
-    }
-    return price
+    return this.pricing.priceOf(request.provider, request.model)
   }
 
   private estimatedOutputTokens(request: CallRequest): number {
@@ -290,6 +319,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
       output: money.fromUsdNanos(breakdown.outputNanos),
       currency: this.currency,
       source: price.source,
+      dataDate: price.dataDate,
     }
   }
 
@@ -331,6 +361,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
               currency: this.currency,
               usdNanos: breakdown.totalNanos,
               source: state.price.source,
+              priceDataDate: state.price.dataDate,
             },
       policyKeys: admission?.policyKeys ?? [],
       status,

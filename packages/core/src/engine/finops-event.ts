@@ -49,6 +49,19 @@ export interface UnknownPriceEvent extends EventBase {
   model: string
 }
 
+/**
+ * A model missing from the price data was priced as a sibling by a prefix rule of the data (e.g.
+ * `claude-sonnet-5-5` at the `claude-sonnet-5` price): once per provider and model. Its calls
+ * carry `finops.price.source = 'genai-prices:approximate'`; add a `prices` override to price it exactly.
+ */
+export interface ApproximatePriceEvent extends EventBase {
+  type: 'approximate_price'
+  provider: string
+  model: string
+  /** `<genai-prices provider>/<model id>` whose price is used. */
+  pricedAs: string
+}
+
 /** The store failed or timed out; calls went on as configured (`fail-open`) or were rejected. */
 export interface StoreDegradedEvent extends EventBase {
   type: 'store_degraded'
@@ -68,5 +81,6 @@ export type FinOpsEvent =
   | CircuitClosedEvent
   | LimitExceededEvent
   | UnknownPriceEvent
+  | ApproximatePriceEvent
   | StoreDegradedEvent
   | AttributionMissingEvent

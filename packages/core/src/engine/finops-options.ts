@@ -1,7 +1,9 @@
 import type { MeterProvider, TracerProvider } from '@opentelemetry/api'
 import type { AttributionOptions } from '../attribution/attribution-requirements.js'
 import type { PolicySource } from '../policies/load-policies.js'
-import type { ModelPriceOverride } from '../prices/model-price-override.js'
+import type { ModelPriceOverride, PriceOverride } from '../prices/model-price-override.js'
+import type { PriceDataOption } from '../prices/price-data.js'
+import type { ServiceTierOptions } from '../prices/service-tiers.js'
 import type { Store } from '../store/store.js'
 import type { FinOpsEvent } from './finops-event.js'
 import type { UsageSink } from './usage-record.js'
@@ -22,6 +24,29 @@ export interface EstimateOptions {
 }
 
 /**
+ * What happens to a call whose model has no known price (after overrides, aliases and the response's
+ * model were tried):
+ * - `'block-budgeted'` (default): rejected with a `ConfigError` before it is sent when it counts
+ *   against a policy with a hard budget or a cost-velocity breaker — it would otherwise pass
+ *   uncounted; other calls are sent with cost `null`;
+ * - `'block'`: every such call is rejected;
+ * - `'allow'`: every such call is sent with cost `null` and counts 0 against budgets (your choice);
+ * - `{ fallback }`: such calls are charged at this stated price (price source `fallback`).
+ * In every case the first call per (provider, model) emits one `unknown_price` event and one `diag` warning.
+ */
+export type UnknownPriceOption = 'allow' | 'block' | 'block-budgeted' | { fallback: ModelPriceOverride }
+
+/** How the engine names models. */
+export interface ModelsOptions {
+  /**
+   * Model names the price data does not know → the model to price them as, e.g. Azure deployments
+   * `{ 'prod-gpt4o-eastus': 'gpt-4o' }` (case-insensitive). Without an alias, a call to an unknown
+   * name is priced by the model its response reports. Default `{}`.
+   */
+  aliases?: Record<string, string>
+}
+
+/**
  * Options of {@link createFinOps}. Every option is optional: `createFinOps()` gives an engine with
  * the memory store, no policies, USD, and the environment's settings.
  */
@@ -36,16 +61,29 @@ export interface FinOpsOptions {
   exchangeRates?: Record<string, number>
   /** Required keys, what to do when they are missing, engine-wide defaults. */
   attribution?: AttributionOptions
-  /** Price overrides per model (negotiated or on-prem prices); they win over the bundled table. */
-  prices?: Record<string, ModelPriceOverride>
-  /** Price multipliers per service tier. Default `{ batch: 0.5, flex: 0.5, priority: 2 }`, others 1. */
-  serviceTiers?: Record<string, number>
   /**
-   * A call to a model without a known price: `'allow'` sends it with cost `null` (and one
-   * `unknown_price` event per model); `'block'` rejects it with a `ConfigError` before sending.
-   * Default `'allow'`.
+   * Price overrides per model (negotiated or on-prem prices): everything the price table can
+   * express, incl. long-context tiers, cache TTLs, dated and service-tier prices. They win over
+   * the price data and its corrections.
    */
-  unknownPrice?: 'allow' | 'block'
+  prices?: Record<string, PriceOverride>
+  /**
+   * Service-tier prices over `DEFAULT_SERVICE_TIER_PRICES`: per tier, one multiplier for every
+   * model (`{ priority: 1.75 }`) or prices by `provider:model` / model / `provider:*` / `*`
+   * (`{ priority: { 'openai:gpt-4o': { input: 4.25, cacheRead: 2.125, output: 17 } } }`).
+   * Default: the published tier prices (see docs/prices.md).
+   */
+  serviceTiers?: ServiceTierOptions
+  /** Model names: aliases for names the price data does not know. */
+  models?: ModelsOptions
+  /**
+   * Newer genai-prices data than the bundled one, without upgrading: `{ providers, date }` with the
+   * providers of a genai-prices `data.json` and its publication date. The engine prices from it
+   * (corrections still apply) and reports its date. Default: the data bundled with this version.
+   */
+  priceData?: PriceDataOption
+  /** A call to a model without a known price; see {@link UnknownPriceOption}. Default `'block-budgeted'`. */
+  unknownPrice?: UnknownPriceOption
   /** Receives soft-limit, breaker, denial, unknown-price, store and attribution events. Must not throw (a throw is logged and ignored). */
   onEvent?: (event: FinOpsEvent) => void
   /** Receives one usage record per call. */

@@ -15,6 +15,8 @@ export interface UsageRecordCost {
   /** The exact total in integer nano-USD, for lossless aggregation. */
   usdNanos: number
   source: PriceSource
+  /** Date (`YYYY-MM-DD`) of the price data that priced the call; absent for overrides and fallback prices. */
+  priceDataDate?: string
 }
 
 /**

@@ -32,6 +32,17 @@ describe('errors', () => {
     expect(new MissingAttributionError(['*']).message).toContain('carries no attribution')
   })
 
+  it("carry LangChain's not-retryable mark, which its AsyncCaller reads before retrying", () => {
+    const errors = [
+      new LimitExceededError({ reason: 'budget', policy: 'p', limit: 1, current: 1 }),
+      new MissingAttributionError(['team']),
+      new ConfigError({ path: 'policies[0].key', detail: 'required' }),
+    ]
+    for (const error of errors) {
+      expect(Object.getOwnPropertyDescriptor(error, Symbol.for('langchain.errors.retryable'))?.value).toBe(false)
+    }
+  })
+
   it('ConfigError lists every issue with its path', () => {
     const error = new ConfigError([
       { path: 'policies[2].limits.budget.period', detail: 'expected one of hourly|daily|weekly|monthly|total' },

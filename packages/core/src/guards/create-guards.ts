@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto'
+import { diag } from '@opentelemetry/api'
+import type { Attribution } from '../attribution/attribution.js'
 import type { FinOpsEvent } from '../engine/finops-event.js'
 import { ConfigError } from '../errors/config-error.js'
 import type { LimitDenial } from '../errors/limit-exceeded-error.js'
 import { compilePolicies, policyCounterKey, type CompiledPolicy } from '../policies/compiled-policy.js'
 import { loadPolicies, type PolicySource } from '../policies/load-policies.js'
 import { createPolicyIndex } from '../policies/policy-index.js'
-import type { MaybePromise, ReserveDecision, SettleResult, Store } from '../store/store.js'
-import type { Admission, AdmissionDenied, AdmissionGranted, ActualUse, GuardedCall, Guards, SettleOutcome } from './guard-types.js'
+import type { BudgetCounter, MaybePromise, ReserveDecision, SettleResult, Store } from '../store/store.js'
+import type { Admission, AdmissionDenied, AdmissionGranted, ActualUse, BilledCharge, ChargeOutcome, GuardedCall, Guards, SettleOutcome } from './guard-types.js'
 import { attempt } from './maybe-promise.js'
 import { planReservation, type ReservationPlan } from './reservation-plan.js'
 import { readSpend, type Spend, type SpendQuery } from './read-spend.js'
@@ -47,6 +49,21 @@ export interface FinOpsGuards extends Guards {
    * `ConfigError` for an unknown policy or a policy without a budget.
    */
   spend(query: SpendQuery): Spend | Promise<Spend>
+  /**
+   * Adds spend billed after the fact to the budgets of every policy matching its attribution, in
+   * one `store.charge`: never denies (the money is spent), once per id. Rates, concurrency and
+   * breakers are not touched. A store without `charge` charges nothing (logged once through OTel
+   * `diag`); a failing store emits `store_degraded` and reports `storeDegraded`.
+   */
+  charge(billed: BilledCharge): ChargeOutcome | Promise<ChargeOutcome>
+  /**
+   * Whether `costNanos` more fits every hard budget of the policies matching `attribution`
+   * (`spent + reserved + costNanos <= hard limit`): one `store.read`, nothing reserved. Returns the
+   * denial of the first budget it would overrun (reason `budget`), or `undefined`. Used when work
+   * billed after the fact (a batch) is submitted. A failing store emits `store_degraded` and
+   * follows `onStoreError` (`'fail-closed'`: a `circuit_breaker` denial with limit 0).
+   */
+  checkBudgets(check: { attribution: Attribution; costNanos: number }): LimitDenial | undefined | Promise<LimitDenial | undefined>
 }
 
 const noOutcome: SettleOutcome = Object.freeze({})
@@ -76,6 +93,7 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
   const queue = createWaitQueue(clock)
   const idPrefix = randomUUID()
   let sequence = 0
+  let warnedNoCharge = false
 
   const emit = (event: FinOpsEvent): void => {
     try {
@@ -217,6 +235,48 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
       const first = reserveOnce(call, matched, plan)
       return first instanceof Promise ? first.then((admission) => waitIfAllowed(admission, call, matched, plan)) : waitIfAllowed(first, call, matched, plan)
     },
+    charge(billed) {
+      const matched = index.match(billed.attribution)
+      const policyKeys = matched.map((policy) => policy.key)
+      const charge = store.charge
+      if (charge === undefined) {
+        if (!warnedNoCharge) diag.warn('finops-ai: the store has no charge(); usage billed after the fact (batches) is recorded but not added to budgets')
+        warnedNoCharge = true
+        return { charged: true, policyKeys, storeDegraded: false }
+      }
+      const plan = planCharge(matched, billed)
+      return attempt(
+        () => charge.call(store, { id: billed.id, now: clock(), counters: plan.counters as BudgetCounter[] }),
+        (result): ChargeOutcome => (result.charged ? { ...settled(plan, { settled: true, counters: result.counters }), charged: true, policyKeys, storeDegraded: false } : { charged: false, policyKeys, storeDegraded: false }),
+        (error): ChargeOutcome => {
+          storeDegraded(error, plan.slots[0]?.counterKey)
+          return { charged: true, policyKeys, storeDegraded: true }
+        },
+      )
+    },
+    checkBudgets(check) {
+      const budgets = index.match(check.attribution).filter((policy) => policy.budget?.hardNanos !== undefined)
+      if (budgets.length === 0) return undefined
+      const keys = budgets.map((policy) => policyCounterKey(policy, check.attribution))
+      const cost = whole(check.costNanos)
+      return attempt(
+        () => store.read({ now: clock(), counters: budgets.map((policy, at) => ({ kind: 'budget' as const, key: `${keys[at]!}:budget`, period: policy.budget!.period })) }),
+        (readings): LimitDenial | undefined => {
+          for (const [at, reading] of readings.entries()) {
+            const hard = budgets[at]!.budget!.hardNanos!
+            if (reading.kind !== 'budget' || reading.spent + reading.reserved + cost <= hard) continue
+            const denial: LimitDenial = { reason: 'budget', policy: keys[at]!, limit: fromUsdNanos(hard), current: fromUsdNanos(reading.spent + reading.reserved) }
+            if (budgets[at]!.budget!.period !== 'total') denial.retryAfterMs = reading.periodEnd - clock()
+            return denial
+          }
+          return undefined
+        },
+        (error): LimitDenial | undefined => {
+          storeDegraded(error, keys[0])
+          return failOpen ? undefined : { reason: 'circuit_breaker', policy: keys[0]!, limit: 0, current: 0 }
+        },
+      )
+    },
     spend(query) {
       const policy = byKey.get(query.policy)
       if (!policy) throw new ConfigError({ path: 'policy', detail: `no policy '${query.policy}'` })
@@ -225,6 +285,18 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
       return readSpend(store, policy, counterKey, { fromUsdNanos, currency, now: clock() })
     },
   }
+}
+
+/** The budget counters of `matched` for spend billed after the fact, with their slots. */
+function planCharge(matched: readonly CompiledPolicy[], billed: BilledCharge): ReservationPlan {
+  const full = planReservation(matched, { attribution: billed.attribution, model: '', estimatedTokens: 0, estimatedCostNanos: billed.costNanos })
+  const plan: ReservationPlan = { counters: [], slots: [] }
+  full.counters.forEach((counter, at) => {
+    if (counter.kind !== 'budget') return
+    plan.counters.push(counter)
+    plan.slots.push(full.slots[at]!)
+  })
+  return plan
 }
 
 function whole(value: number): number {

@@ -53,6 +53,26 @@ export interface AdmissionDenied {
 /** The decision for one call. */
 export type Admission = AdmissionGranted | AdmissionDenied
 
+/** Spend billed after the fact (batch results), to add to budgets: already priced, never denied. */
+export interface BilledCharge {
+  /** Id of the billed work; the store charges each id once (see `Store.charge`). */
+  id: string
+  /** The attribution of the work (policy `match` and `per` read it). */
+  attribution: Attribution
+  /** Actual cost in nano-USD. */
+  costNanos: number
+}
+
+/** What charging spend billed after the fact did. */
+export interface ChargeOutcome extends SettleOutcome {
+  /** False when the id was charged before (by this or another process): nothing changed, record nothing. */
+  charged: boolean
+  /** Keys of every policy the spend counts against. */
+  policyKeys: string[]
+  /** True when the store failed: nothing was charged, and the spend is recorded anyway. */
+  storeDegraded: boolean
+}
+
 /** Enforces policies for the engine. */
 export interface Guards {
   /**

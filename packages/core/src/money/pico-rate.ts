@@ -18,3 +18,13 @@ export function picoPerUnitFromKcount(usdPerThousand: number): number {
 export function picoPerUnitFromUsd(usd: number): number {
   return Math.round(usd * 1e12)
 }
+
+/**
+ * USD per hour of audio (genai-prices' `*_audio_hours`, e.g. `0.36` for `whisper-1`) → integer
+ * pico-USD per second. Exact for every published per-minute price with a whole number of
+ * pico-USD per second (0.006 USD/min = 100,000,000); otherwise rounded to the pico-USD (an error
+ * below 4 nano-USD per hour of audio).
+ */
+export function picoPerSecondFromHourly(usdPerHour: number): number {
+  return Math.round((usdPerHour * 1e12) / 3600)
+}

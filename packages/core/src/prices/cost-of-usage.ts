@@ -4,48 +4,74 @@ import type { CostBreakdown } from './price-book-types.js'
 import { rateAt, type MeterRate, type MeterRates } from './meter-rates.js'
 
 /**
- * The exact cost of `usage` in integer nano-USD. Token split (all clamped at 0):
- * uncached input = inputTokens − cacheRead − cacheWrite − cacheWrite1h − inputAudio;
- * text output = outputTokens − reasoning − outputAudio. Each meter is rounded once, half-up
- * (see `meterNanos`); meters sharing a rate are merged first, so a model without a reasoning
- * price rounds its output once. A per-request fee counts one request per call. `multiplierMilli`
- * (service tier, in thousandths) scales every meter before rounding.
+ * The exact cost of `usage` in integer nano-USD, with the subsets documented on
+ * {@link NormalizedUsage} (all differences clamped at 0):
+ * - uncached text input = input − cache reads − cache writes (both TTLs) − input audio − uncached image input,
+ *   uncached image input = image input − cached image input;
+ * - text cache reads = cache reads − cached image input;
+ * - text output = output − reasoning − output audio − output image.
+ *
+ * Each meter is rounded once, half-up (see `meterNanos`); meters sharing a rate (a subtype without
+ * its own price) are merged with their parent first, so they round once. Audio seconds and input
+ * characters count as input; per-call, web search, file search and code-interpreter fees as
+ * requests (one request per call). `multiplierMilli` (a service tier's multiplier, in thousandths)
+ * scales every meter before rounding; `feeMilli` (default `multiplierMilli`) replaces it for the
+ * per-call and tool fees (a surcharge on tokens only, such as Anthropic's US-only inference).
  */
-export function costOfUsage(rates: MeterRates, usage: NormalizedUsage, multiplierMilli: number): CostBreakdown {
+export function costOfUsage(rates: MeterRates, usage: NormalizedUsage, multiplierMilli: number, feeMilli = multiplierMilli): CostBreakdown {
   const input = usage.inputTokens
   const tier = rates.tiered ? input : -1
   const cacheRead = usage.cacheReadTokens ?? 0
+  const cacheReadImage = Math.min(usage.cacheReadImageTokens ?? 0, cacheRead)
   const cacheWrite = usage.cacheWriteTokens ?? 0
   const cacheWrite1h = usage.cacheWrite1hTokens ?? 0
   const inputAudio = usage.inputAudioTokens ?? 0
-  const uncached = Math.max(0, input - cacheRead - cacheWrite - cacheWrite1h - inputAudio)
+  const inputImage = Math.max(0, (usage.inputImageTokens ?? 0) - cacheReadImage)
+  const uncached = Math.max(0, input - cacheRead - cacheWrite - cacheWrite1h - inputAudio - inputImage)
 
-  const inputNanos =
-    rates.inputAudio === rates.input
-      ? charge(uncached + inputAudio, rates.input, tier, multiplierMilli)
-      : charge(uncached, rates.input, tier, multiplierMilli) + charge(inputAudio, rates.inputAudio, tier, multiplierMilli)
-  const cacheReadNanos = charge(cacheRead, rates.cacheRead, tier, multiplierMilli)
+  // A subtype priced like its parent (the same meter object) is added to the parent: one rounding.
+  let text = uncached
+  let inputNanos = 0
+  if (rates.inputAudio === rates.input) text += inputAudio
+  else inputNanos += charge(inputAudio, rates.inputAudio, tier, multiplierMilli)
+  if (rates.inputImage === rates.input) text += inputImage
+  else inputNanos += charge(inputImage, rates.inputImage, tier, multiplierMilli)
+  inputNanos += charge(text, rates.input, tier, multiplierMilli)
+  if (usage.audioSeconds !== undefined) inputNanos += charge(usage.audioSeconds, rates.audioSecond, tier, multiplierMilli)
+  if (usage.inputCharacters !== undefined) inputNanos += charge(usage.inputCharacters, rates.inputCharacter, tier, multiplierMilli)
+
+  const cacheReadNanos =
+    rates.cacheReadImage === rates.cacheRead
+      ? charge(cacheRead, rates.cacheRead, tier, multiplierMilli)
+      : charge(cacheRead - cacheReadImage, rates.cacheRead, tier, multiplierMilli) + charge(cacheReadImage, rates.cacheReadImage, tier, multiplierMilli)
   const cacheWriteNanos =
     rates.cacheWrite1h === rates.cacheWrite
       ? charge(cacheWrite + cacheWrite1h, rates.cacheWrite, tier, multiplierMilli)
       : charge(cacheWrite, rates.cacheWrite, tier, multiplierMilli) + charge(cacheWrite1h, rates.cacheWrite1h, tier, multiplierMilli)
 
-  let text = usage.outputTokens
+  let output = Math.max(0, usage.outputTokens)
   let outputNanos = 0
-  if (rates.reasoning !== rates.output) {
-    const reasoning = Math.min(usage.reasoningTokens ?? 0, Math.max(0, text))
+  if (rates.reasoning !== rates.output && usage.reasoningTokens !== undefined) {
+    const reasoning = Math.min(usage.reasoningTokens, output)
     outputNanos += charge(reasoning, rates.reasoning, tier, multiplierMilli)
-    text -= reasoning
+    output -= Math.max(0, reasoning)
   }
-  if (rates.outputAudio !== rates.output) {
-    const audio = Math.min(usage.outputAudioTokens ?? 0, Math.max(0, text))
+  if (rates.outputAudio !== rates.output && usage.outputAudioTokens !== undefined) {
+    const audio = Math.min(usage.outputAudioTokens, output)
     outputNanos += charge(audio, rates.outputAudio, tier, multiplierMilli)
-    text -= audio
+    output -= Math.max(0, audio)
   }
-  outputNanos += charge(text, rates.output, tier, multiplierMilli)
+  if (rates.outputImage !== rates.output && usage.outputImageTokens !== undefined) {
+    const image = Math.min(usage.outputImageTokens, output)
+    outputNanos += charge(image, rates.outputImage, tier, multiplierMilli)
+    output -= Math.max(0, image)
+  }
+  outputNanos += charge(output, rates.output, tier, multiplierMilli)
 
-  const requestNanos =
-    charge(1, rates.request, tier, multiplierMilli) + charge(usage.webSearchRequests ?? 0, rates.webSearch, tier, multiplierMilli)
+  let requestNanos = charge(1, rates.request, tier, feeMilli)
+  if (usage.webSearchRequests !== undefined) requestNanos += charge(usage.webSearchRequests, rates.webSearch, tier, feeMilli)
+  if (usage.fileSearchCalls !== undefined) requestNanos += charge(usage.fileSearchCalls, rates.fileSearch, tier, feeMilli)
+  if (usage.codeInterpreterSessions !== undefined) requestNanos += charge(usage.codeInterpreterSessions, rates.codeInterpreterSession, tier, feeMilli)
   return {
     totalNanos: inputNanos + cacheReadNanos + cacheWriteNanos + outputNanos + requestNanos,
     inputNanos,

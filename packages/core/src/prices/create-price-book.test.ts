@@ -4,7 +4,7 @@ import { ConfigError } from '../errors/config-error.js'
 import { createCurrency } from '../money/currency.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { createPriceBook, type BookPrice } from './create-price-book.js'
-import { bundledPriceData, type PriceData } from './price-data.js'
+import { bundledPriceData, priceDataFrom, type PriceData } from './price-data.js'
 
 /** The published price entry of a model in the bundled data (the `index`-th dated entry). */
 function published(providerId: string, modelId: string, index = 0): ModelPrice {
@@ -191,6 +191,7 @@ describe('createPriceBook', () => {
 
   it('treats a model whose price data cannot be read as unknown instead of throwing', () => {
     const broken: PriceData = {
+      date: '2026-11-30',
       provider: () => ({ id: 'acme', name: 'Acme', api_pattern: '', models: [{ id: 'm', match: { regex: '(' }, prices: { input_mtok: 1 } }] }),
       providers: () => [],
     }
@@ -201,6 +202,7 @@ describe('createPriceBook', () => {
     let reads = 0
     const bundled = bundledPriceData()
     const counting: PriceData = {
+      date: bundled.date,
       provider: (id) => (reads++, bundled.provider(id)),
       providers: (): readonly Provider[] => (reads++, bundled.providers()),
     }
@@ -236,5 +238,40 @@ describe('createPriceBook', () => {
     expect(pathOf(() => createPriceBook({ overrides: { 'gpt-4o': { input: -2.5, output: 10 } } }))).toBe('prices["gpt-4o"].input')
     expect(pathOf(() => createPriceBook({ overrides: { 'gpt-4o': { input: 2.5, output: 10, currency: 'EUR' } } }))).toBe('exchangeRates.EUR')
     expect(pathOf(() => createPriceBook({ serviceTiers: { batch: Number.NaN } }))).toBe('serviceTiers.batch')
+  })
+
+  it('prices an alias as its target, overrides under the requested name first', () => {
+    const aliased = createPriceBook({ aliases: { 'Prod-GPT4o-EastUS': 'gpt-4o' }, overrides: { 'prod-gpt4o-westus': { input: 1, output: 1 } } })
+    const price = aliased.resolve('azure.ai.openai', 'prod-gpt4o-eastus')
+    expect(price?.source).toBe('genai-prices')
+    expect(price?.model).toBe('prod-gpt4o-eastus')
+    // 1000 × 2.5k + 500 × 10k (gpt-4o)
+    expect(price?.cost({ inputTokens: 1000, outputTokens: 500 }).totalNanos).toBe(7_500_000)
+    expect(book.resolve('azure.ai.openai', 'prod-gpt4o-eastus')).toBeNull()
+  })
+
+  it('marks a sibling priced by a prefix rule as approximate and a corrected model as corrected', () => {
+    const sibling = book.resolve('anthropic', 'claude-sonnet-5-5') as BookPrice
+    expect(sibling.source).toBe('genai-prices:approximate')
+    expect(sibling.priceModel).toBe('claude-sonnet-5')
+    expect(book.resolve('anthropic', 'claude-sonnet-5')?.source).toBe('genai-prices')
+    expect(book.resolve('anthropic', 'claude-sonnet-4-20250514')?.source).toBe('genai-prices:corrected')
+  })
+
+  it('reports the date of its price data on the book and every price from it', () => {
+    expect(book.dataDate).toBe(bundledPriceData().date)
+    expect(book.resolve('openai', 'gpt-4o')?.dataDate).toBe(bundledPriceData().date)
+    expect(createPriceBook({ overrides: { m: { input: 1, output: 1 } } }).resolve('openai', 'm')?.dataDate).toBeUndefined()
+  })
+
+  it('prices from newer data given to it, never from the bundled cache', () => {
+    const newer = priceDataFrom(
+      [{ id: 'openai', name: 'OpenAI', api_pattern: '', models: [{ id: 'gpt-4o', match: { equals: 'gpt-4o' }, prices: { input_mtok: 2, output_mtok: 8 } }] }],
+      '2026-11-30',
+    )
+    expect(book.resolve('openai', 'gpt-4o')?.cost({ inputTokens: 1000, outputTokens: 0 }).totalNanos).toBe(2_500_000)
+    const fresh = createPriceBook({ data: newer })
+    expect(fresh.dataDate).toBe('2026-11-30')
+    expect(fresh.resolve('openai', 'gpt-4o')?.cost({ inputTokens: 1000, outputTokens: 0 }).totalNanos).toBe(2_000_000)
   })
 })

@@ -21,7 +21,7 @@ describe('findModel', () => {
 
   it('rewrites a compact -YYYYMMDD date as genai-prices does', () => {
     const providers = [{ id: 'acme', name: 'Acme', api_pattern: '', models: [{ id: 'm', match: { equals: 'm-2025-01-31' }, prices: { input_mtok: 1 } }] }]
-    expect(findModel(priceDataFrom(providers), 'acme', 'M-20250131')?.model.id).toBe('m')
+    expect(findModel(priceDataFrom(providers, '2026-11-30'), 'acme', 'M-20250131')?.model.id).toBe('m')
   })
 
   it('uses the provider claiming the model id when the provider is unknown', () => {

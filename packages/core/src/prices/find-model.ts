@@ -1,6 +1,6 @@
 import type { ModelInfo, Provider } from '@pydantic/genai-prices'
 import { genaiPricesProviderId } from './genai-prices-provider.js'
-import { matchesModel } from './match-model.js'
+import { isSiblingMatch, matchesModel, matchingRule } from './match-model.js'
 import type { PriceData } from './price-data.js'
 
 /** A model entry found in the price data, with the provider whose table held it. */
@@ -13,6 +13,8 @@ export interface FoundModel {
    * as the one price that every provider listing the model agrees on.
    */
   via: 'provider' | 'fallback' | 'model_match' | 'unambiguous'
+  /** True when a prefix rule matched a newer or unlisted sibling (see `isSiblingMatch`): the price is an approximation. */
+  approximate: boolean
 }
 
 /**
@@ -44,11 +46,11 @@ export function findModel(data: PriceData, providerName: string, model: string):
 function inProvider(data: PriceData, provider: Provider, ids: readonly string[]): FoundModel | undefined {
   for (const id of ids) {
     const own = provider.models.find((entry) => matchesModel(entry.match, id))
-    if (own) return { provider, model: own, via: 'provider' }
+    if (own) return { provider, model: own, via: 'provider', approximate: approximate(own, id) }
     for (const fallbackId of provider.fallback_model_providers ?? []) {
       const fallback = data.providers().find((entry) => entry.id === fallbackId)
       const entry = fallback?.models.find((candidate) => matchesModel(candidate.match, id))
-      if (fallback && entry) return { provider: fallback, model: entry, via: 'fallback' }
+      if (fallback && entry) return { provider: fallback, model: entry, via: 'fallback', approximate: approximate(entry, id) }
     }
   }
   return undefined
@@ -59,13 +61,18 @@ function unambiguous(data: PriceData, ids: readonly string[]): FoundModel | unde
     const hits: FoundModel[] = []
     for (const provider of data.providers()) {
       const entry = provider.models.find((candidate) => matchesModel(candidate.match, id))
-      if (entry) hits.push({ provider, model: entry, via: 'unambiguous' })
+      if (entry) hits.push({ provider, model: entry, via: 'unambiguous', approximate: approximate(entry, id) })
     }
     const prices = new Set(hits.map((hit) => JSON.stringify(hit.model.prices)))
     if (prices.size === 1) return hits[0]
     if (prices.size > 1) return undefined
   }
   return undefined
+}
+
+function approximate(model: ModelInfo, id: string): boolean {
+  const rule = matchingRule(model.match, id)
+  return rule !== undefined && isSiblingMatch(rule, id)
 }
 
 const compactDate = /(-)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=-|:|$)/g

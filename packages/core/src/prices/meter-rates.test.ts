@@ -30,4 +30,16 @@ describe('meterRatesFromModelPrice', () => {
     expect(rateAt(rates.input, 200_001)).toBe(6_000_000)
     expect(rateAt(rates.input, 500_001)).toBe(9_000_000)
   })
+
+  it('reads image, duration, character and tool prices with their fallbacks', () => {
+    const rates = meterRatesFromModelPrice({ input_mtok: 5, cache_read_mtok: 1.25, output_mtok: 40, input_image_mtok: 10, audio_hours: 0.36, storage_searches_kcount: 2.5 })
+    expect(rates.inputImage.base).toBe(10_000_000)
+    expect(rates.cacheReadImage).toBe(rates.cacheRead)
+    expect(rates.outputImage).toBe(rates.output)
+    expect(rates.audioSecond.base).toBe(100_000_000)
+    expect(rates.fileSearch.base).toBe(2_500_000_000)
+    expect(rates.inputCharacter).toBe(FREE_METER)
+    expect(rates.codeInterpreterSession).toBe(FREE_METER)
+    expect(meterRatesFromModelPrice({ input_audio_hours: 0.27, audio_hours: 0.36 }).audioSecond.base).toBe(75_000_000)
+  })
 })

@@ -1,88 +1,99 @@
+import type { ConditionalPrice, ModelInfo, ModelPrice } from '@pydantic/genai-prices'
 import { ConfigError, type ConfigIssue } from '../errors/config-error.js'
 import type { Currency } from '../money/currency.js'
-import { picoPerTokenFromMtok, picoPerUnitFromUsd } from '../money/pico-rate.js'
-import { flatMeter, meterRates, type MeterRates } from './meter-rates.js'
+import { modelPriceOf, PRICE_FIELD_KEYS, type ModelPriceFields } from './model-price-fields.js'
+import type { ServiceTierPrice } from './service-tier-prices.js'
+import { compileTierPrice, type CompiledTierPrice } from './service-tiers.js'
 
 /**
- * A user's price for a model (negotiated, on-prem, or missing from the bundled data). Token prices
- * are per 1M tokens in `currency`; omitted cache and audio prices fall back to `input`, an omitted
- * `cacheWrite1h` to `cacheWrite`, omitted `reasoning`/`outputAudio` to `output`.
+ * A user's price for a model (negotiated, on-prem, or missing from the price data): everything the
+ * bundled table can express — long-context tiers, cache reads and writes by TTL, image and audio
+ * meters, per-character, per-minute and tool fees, service-tier prices — in `currency`. Give an
+ * array of them with `from` dates for prices that change over time.
+ *
+ * @example
+ * prices: {
+ *   'my-gpt-4o': { input: 2.5, cacheRead: 1.25, output: 10, serviceTiers: { priority: { input: 4.25, output: 17 } } },
+ *   'claude-sonnet-4-0': { input: { base: 3, tiers: [{ start: 200_000, price: 6 }] }, output: { base: 15, tiers: [{ start: 200_000, price: 22.5 }] } },
+ *   'on-prem-llm': [{ input: 1, output: 2 }, { from: '2027-01-01', input: 0.5, output: 1 }],
+ * }
  */
-export interface ModelPriceOverride {
-  /** Uncached input tokens, per 1M. */
-  input: number
-  /** Output tokens (reasoning and audio included unless priced separately), per 1M. */
-  output: number
-  /** Cache reads, per 1M. Default: `input`. */
-  cacheRead?: number
-  /** Cache writes with the 5-minute TTL, per 1M. Default: `input`. */
-  cacheWrite?: number
-  /** Cache writes with the 1-hour TTL, per 1M. Default: `cacheWrite`. */
-  cacheWrite1h?: number
-  /** Reasoning tokens, per 1M. Default: `output`. */
-  reasoning?: number
-  /** Input audio tokens, per 1M. Default: `input`. */
-  inputAudio?: number
-  /** Output audio tokens, per 1M. Default: `output`. */
-  outputAudio?: number
-  /** Fee per call (not per 1M). Default: none. */
-  perRequest?: number
+export interface ModelPriceOverride extends ModelPriceFields {
   /** ISO 4217 code the prices are in; its rate must be in `exchangeRates`. Default `'USD'`. */
   currency?: string
+  /** In an array of dated prices: the UTC date (`YYYY-MM-DD`) this price starts. Entries without `from` apply before every dated one. */
+  from?: string
+  /** Prices per service tier: a multiplier of this price, or explicit prices for the meters given. Win over `serviceTiers` of the engine. */
+  serviceTiers?: Readonly<Record<string, ServiceTierPrice>>
 }
 
-const tokenFields = ['input', 'output', 'cacheRead', 'cacheWrite', 'cacheWrite1h', 'reasoning', 'inputAudio', 'outputAudio'] as const
+/** One override: a price, or dated prices (the latest `from` not after the call's date applies). */
+export type PriceOverride = ModelPriceOverride | readonly ModelPriceOverride[]
+
+/** A validated override in the price data's own shape (USD), plus its tier prices by lower-case tier name. */
+export interface ParsedOverride {
+  readonly prices: ModelInfo['prices']
+  readonly tiers: ReadonlyMap<string, CompiledTierPrice>
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
 /**
- * Validates every override once and converts it to integer meter rates in USD. Keys are a model id
- * or `provider:model` with a `gen_ai.provider.name` (e.g. `azure.ai.openai:gpt-4o`); they are
- * matched case-insensitively. All problems are reported together in one {@link ConfigError}, each at
- * `<path>["<key>"].<field>` (`path` defaults to `prices`, the `createFinOps` option name).
+ * Validates every override once and converts it to genai-prices price entries in USD. Keys are a
+ * model id or `provider:model` with a `gen_ai.provider.name` (e.g. `azure.ai.openai:gpt-4o`); they
+ * are matched case-insensitively. All problems are reported together in one {@link ConfigError},
+ * each at `<path>["<key>"].<field>` (`<path>["<key>"][<index>].<field>` in dated arrays; `path`
+ * defaults to `prices`, the `createFinOps` option name).
  */
-export function parsePriceOverrides(
-  overrides: Readonly<Record<string, ModelPriceOverride>>,
-  converter: Currency,
-  path = 'prices',
-): ReadonlyMap<string, MeterRates> {
+export function parsePriceOverrides(overrides: Readonly<Record<string, PriceOverride>>, converter: Currency, path = 'prices'): ReadonlyMap<string, ParsedOverride> {
   const issues: ConfigIssue[] = []
-  const parsed = new Map<string, MeterRates>()
+  const parsed = new Map<string, ParsedOverride>()
   for (const [key, override] of Object.entries(overrides)) {
-    const at = `${path}[${JSON.stringify(key)}]`
-    if (typeof override !== 'object' || override === null) {
-      issues.push({ path: at, detail: 'expected an object such as { input: 2.5, output: 10 }' })
-      continue
-    }
-    const before = issues.length
-    for (const field of ['input', 'output'] as const) {
-      if (override[field] === undefined) issues.push({ path: `${at}.${field}`, detail: 'required: price per 1M tokens' })
-    }
-    for (const field of [...tokenFields, 'perRequest'] as const) {
-      const value = override[field]
-      if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
-        issues.push({ path: `${at}.${field}`, detail: `expected a price ≥ 0, got ${String(value)}` })
-      }
-    }
-    let rate = 1
-    try {
-      rate = converter.rate(override.currency ?? 'USD', `${at}.currency`)
-    } catch (error) {
-      if (!ConfigError.isInstance(error)) throw error
-      issues.push(...error.issues)
-    }
-    if (issues.length > before) continue
-    const token = (value: number | undefined) => (value === undefined ? undefined : flatMeter(picoPerTokenFromMtok(value / rate)))
-    parsed.set(key.toLowerCase().trim(), meterRates({
-      input: token(override.input),
-      output: token(override.output),
-      cacheRead: token(override.cacheRead),
-      cacheWrite: token(override.cacheWrite),
-      cacheWrite1h: token(override.cacheWrite1h),
-      reasoning: token(override.reasoning),
-      inputAudio: token(override.inputAudio),
-      outputAudio: token(override.outputAudio),
-      request: override.perRequest === undefined ? undefined : flatMeter(picoPerUnitFromUsd(override.perRequest / rate)),
-    }))
+    const entry = parseOverride(override, converter, `${path}[${JSON.stringify(key)}]`, issues)
+    if (entry !== undefined) parsed.set(key.toLowerCase().trim(), entry)
   }
   if (issues.length > 0) throw new ConfigError(issues)
   return parsed
+}
+
+/** Validates one override; its problems are appended to `issues` at `path` and `undefined` is returned. */
+export function parseOverride(override: PriceOverride, converter: Currency, path: string, issues: ConfigIssue[]): ParsedOverride | undefined {
+  const before = issues.length
+  const entries = Array.isArray(override) ? override : [override as ModelPriceOverride]
+  if (entries.length === 0) issues.push({ path, detail: 'expected at least one price such as { input: 2.5, output: 10 }' })
+  const tiers = new Map<string, CompiledTierPrice>()
+  const prices: ConditionalPrice[] = entries.map((entry, index) => {
+    const price = parseEntry(entry, converter, Array.isArray(override) ? `${path}[${index}]` : path, issues, tiers)
+    if (entry?.from === undefined) return { prices: price }
+    return { constraint: { type: 'start_date', start_date: entry.from }, prices: price }
+  })
+  if (issues.length > before) return undefined
+  const start = (price: ConditionalPrice) => (price.constraint?.type === 'start_date' ? price.constraint.start_date : '')
+  prices.sort((a, b) => start(a).localeCompare(start(b)))
+  return { prices: prices.length === 1 && prices[0]!.constraint === undefined ? prices[0]!.prices : prices, tiers }
+}
+
+function parseEntry(entry: ModelPriceOverride, converter: Currency, path: string, issues: ConfigIssue[], tiers: Map<string, CompiledTierPrice>): ModelPrice {
+  if (typeof entry !== 'object' || entry === null) {
+    issues.push({ path, detail: 'expected an object such as { input: 2.5, output: 10 }' })
+    return {}
+  }
+  let rate = 1
+  try {
+    rate = converter.rate(entry.currency ?? 'USD', `${path}.currency`)
+  } catch (error) {
+    if (!ConfigError.isInstance(error)) throw error
+    issues.push(...error.issues)
+  }
+  if (!Object.keys(PRICE_FIELD_KEYS).some((field) => entry[field as keyof ModelPriceFields] !== undefined)) {
+    issues.push({ path, detail: 'no price given: set at least input and output, per 1M tokens' })
+  }
+  if (entry.from !== undefined && (typeof entry.from !== 'string' || !isoDate.test(entry.from) || Number.isNaN(Date.parse(entry.from)))) {
+    issues.push({ path: `${path}.from`, detail: `expected a date such as 2027-01-01, got ${String(entry.from)}` })
+  }
+  for (const [tier, price] of Object.entries(entry.serviceTiers ?? {})) {
+    const compiled = compileTierPrice(price, `${path}.serviceTiers.${tier}`, issues, rate)
+    if (compiled) tiers.set(tier.toLowerCase().trim(), compiled)
+  }
+  return modelPriceOf(entry, rate, path, issues)
 }

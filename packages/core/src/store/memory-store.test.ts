@@ -6,6 +6,16 @@ runStoreConformance('memoryStore', () => memoryStore(), { describe, it, expect, 
 runStoreConformance('memoryStore (maxKeys 4)', () => memoryStore({ maxKeys: 4 }), { describe, it, expect } as never, { evictsBeyond: 4 })
 
 describe('memoryStore', () => {
+  it('forgets the least recently charged id beyond maxChargeIds', () => {
+    const store = memoryStore({ maxChargeIds: 2, clock: () => 0 })
+    const charge = (id: string) => store.charge!({ id, counters: [{ kind: 'budget', key: 'b', period: 'total', amount: 1 }] })
+    charge('a')
+    charge('b')
+    charge('c')
+    expect(charge('c')).toEqual({ charged: false, counters: [] })
+    expect(charge('a')).toMatchObject({ charged: true, counters: [{ spent: 4 }] })
+  })
+
   it('answers synchronously, never with a promise', () => {
     const store = memoryStore({ clock: () => 1_000 })
     const decision = store.reserve({ id: 'a', counters: [{ kind: 'concurrency', key: 'c', limit: 1 }] })

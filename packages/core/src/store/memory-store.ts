@@ -3,6 +3,8 @@ import { periodBounds } from './calendar-period.js'
 import { bucketOf, windowRetryAfter, windowSum } from './sliding-window.js'
 import type {
   BreakerOpened,
+  ChargeRequest,
+  ChargeResult,
   CounterOutcome,
   CounterReading,
   CounterRequest,
@@ -25,6 +27,11 @@ export interface MemoryStoreOptions {
   maxKeys?: number
   /** Time source (epoch ms) for requests without `now`. Default `Date.now`. */
   clock?: () => number
+  /**
+   * Most `charge` ids remembered (the least recently charged is forgotten beyond it; charging a
+   * forgotten id again counts it again). Default `100_000`.
+   */
+  maxChargeIds?: number
 }
 
 interface WindowState {
@@ -117,6 +124,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     },
   })
   const reservations = new Map<string, Reservation>()
+  const charged = new LRUCache<string, true>({ max: options.maxChargeIds ?? 100_000 })
 
   const find = (key: string): CounterState | undefined => pinned.get(key) ?? counters.get(key)
 
@@ -270,6 +278,20 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     return opened ? { settled: true, counters: outcomes, opened } : { settled: true, counters: outcomes }
   }
 
+  const charge = (request: ChargeRequest): ChargeResult => {
+    if (charged.has(request.id)) return { charged: false, counters: [] }
+    charged.set(request.id, true)
+    const now = request.now ?? clock()
+    const outcomes: ChargeResult['counters'] = []
+    for (const counter of request.counters) {
+      const state = stateFor(counter, now) as BudgetState
+      rollPeriod(state, counter, now)
+      state.spent += counter.amount
+      outcomes.push({ kind: 'budget', spent: state.spent, reserved: state.reserved, softLimitCrossed: crossSoftLimit(state, counter.softLimit) })
+    }
+    return { charged: true, counters: outcomes }
+  }
+
   const read = (request: ReadRequest): CounterReading[] => {
     const now = request.now ?? clock()
     return request.counters.map((counter): CounterReading => {
@@ -301,5 +323,5 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     })
   }
 
-  return { reserve, settle, read }
+  return { reserve, settle, read, charge }
 }

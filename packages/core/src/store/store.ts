@@ -172,6 +172,34 @@ export interface SettleResult {
   opened?: BreakerOpened
 }
 
+/**
+ * Spend that already happened (usage billed after the fact, e.g. batch results), added to budgets
+ * without a reservation: the money is spent, so nothing is denied.
+ */
+export interface ChargeRequest {
+  /**
+   * Id of the billed work, e.g. `openai:batch_abc`. Charging is idempotent per id: a repeated id
+   * (from this process or another one sharing the store) changes nothing. Stores remember ids for a
+   * bounded time or number (see each store).
+   */
+  id: string
+  now?: number
+  /**
+   * Budgets to charge; each `amount` is the actual cost in nano-USD and is added to `spent` of the
+   * current period. `hardLimit` is ignored (never denies); `softLimit` is reported once per period
+   * as in `reserve`. May be empty: the id is still remembered.
+   */
+  counters: readonly BudgetCounter[]
+}
+
+/** Result of {@link Store.charge}. */
+export interface ChargeResult {
+  /** False when the id was charged before: nothing changed and `counters` is empty. */
+  charged: boolean
+  /** One per requested budget, in request order. */
+  counters: Array<{ kind: 'budget'; spent: number; reserved: number; softLimitCrossed: boolean }>
+}
+
 /** A counter to read without changing it. */
 export type ReadCounter =
   | { kind: 'window'; key: string; windowMs: number; bucketMs: number }
@@ -200,6 +228,8 @@ export interface ReadRequest {
  * - `settle` replaces a reservation by the actual use (a refund when smaller, an extra charge
  *   when larger) and releases its concurrency slot; it is idempotent per reservation id.
  * - `read` returns counter states.
+ * - `charge` (optional) adds spend billed after the fact to budgets, never denying, idempotent per
+ *   id. Without it, such spend is recorded (spans, usage records) but not added to budgets.
  *
  * Amounts are integers (requests, tokens, nano-USD). Methods may return values or promises; a
  * throw or rejection is a store failure, which guards handle by `onStoreError`.
@@ -214,4 +244,5 @@ export interface Store {
   reserve(request: ReserveRequest): MaybePromise<ReserveDecision>
   settle(request: SettleRequest): MaybePromise<SettleResult>
   read(request: ReadRequest): MaybePromise<CounterReading[]>
+  charge?(request: ChargeRequest): MaybePromise<ChargeResult>
 }

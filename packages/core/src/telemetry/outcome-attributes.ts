@@ -7,6 +7,7 @@ import {
   ATTR_FINOPS_COST_INPUT,
   ATTR_FINOPS_COST_OUTPUT,
   ATTR_FINOPS_POLICY_KEYS,
+  ATTR_FINOPS_PRICE_DATA_DATE,
   ATTR_FINOPS_PRICE_SOURCE,
   ATTR_FINOPS_STORE_DEGRADED,
   ATTR_FINOPS_USAGE_ESTIMATED,
@@ -67,6 +68,7 @@ export function addOutcomeAttributes(
     target[ATTR_FINOPS_COST_INPUT] = cost.input
     target[ATTR_FINOPS_COST_OUTPUT] = cost.output
     target[ATTR_FINOPS_PRICE_SOURCE] = cost.source
+    if (cost.dataDate !== undefined) target[ATTR_FINOPS_PRICE_DATA_DATE] = cost.dataDate
     if (names.costAttributes) {
       target[ATTR_GEN_AI_USAGE_COST_AMOUNT] = cost.amount
       target[ATTR_GEN_AI_USAGE_COST_CURRENCY] = cost.currency

@@ -153,8 +153,13 @@ export const ATTR_FINOPS_COST_CURRENCY = 'finops.cost.currency'
 export const ATTR_FINOPS_COST_INPUT = 'finops.cost.input'
 /** Output part of the cost (output, reasoning). */
 export const ATTR_FINOPS_COST_OUTPUT = 'finops.cost.output'
-/** Where the price came from: `genai-prices` or `override`. */
+/**
+ * Where the price came from: `genai-prices`, `genai-prices:corrected` (a correction-layer entry),
+ * `genai-prices:approximate` (a sibling model's price), `override` or `fallback` (`unknownPrice.fallback`).
+ */
 export const ATTR_FINOPS_PRICE_SOURCE = 'finops.price.source'
+/** Date (`YYYY-MM-DD`) of the price data that priced the call; absent for overrides and fallback prices. */
+export const ATTR_FINOPS_PRICE_DATA_DATE = 'finops.price.data_date'
 /** Keys of every policy the call counts against (string[]). */
 export const ATTR_FINOPS_POLICY_KEYS = 'finops.policy.keys'
 /** Key of the one policy a metric data point or denial is about (`per` suffix removed on metrics). */

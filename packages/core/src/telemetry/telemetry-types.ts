@@ -13,6 +13,8 @@ export interface CostAmounts {
   output: number
   currency: string
   source: PriceSource
+  /** Date (`YYYY-MM-DD`) of the price data that priced the call (`finops.price.data_date`). */
+  dataDate?: string
 }
 
 /** The resolved attribution of a call. */

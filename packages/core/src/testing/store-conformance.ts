@@ -1,4 +1,4 @@
-import type { CounterRequest, Store } from '../store/store.js'
+import type { BudgetCounter, ChargeRequest, CounterRequest, Store } from '../store/store.js'
 
 /** The test functions the suite needs: pass vitest's (or any compatible runner's). */
 export interface ConformanceRunner {
@@ -23,6 +23,8 @@ export interface StoreConformanceOptions {
   controllableTime?: boolean
   /** The store evicts beyond a small `maxKeys` made by `makeStore` (the eviction test runs). Default `false`. */
   evictsBeyond?: number
+  /** The store implements `charge` (optional in the `Store` contract); `false` skips its cases. Default `true`. */
+  charges?: boolean
 }
 
 const minute = { windowMs: 60_000, bucketMs: 1_000 }
@@ -39,13 +41,21 @@ const budget = (key: string, amount: number, hardLimit?: number, softLimit?: num
   ...(hardLimit !== undefined && { hardLimit }),
   ...(softLimit !== undefined && { softLimit }),
 })
+const budgetCharge = (key: string, amount: number, hardLimit?: number, softLimit?: number): BudgetCounter => ({
+  kind: 'budget',
+  key,
+  period: 'monthly',
+  amount,
+  ...(hardLimit !== undefined && { hardLimit }),
+  ...(softLimit !== undefined && { softLimit }),
+})
 const breaker = (key: string, amount: number, limit: number): CounterRequest => ({ kind: 'breaker', key, amount, limit, cooldownMs: 30_000, ...minute })
 
 /**
  * The one conformance suite every {@link Store} passes. It exercises each operation: all-or-nothing
  * reservation across counters, refunds, idempotent settlement, rolling windows and calendar periods
- * with a controlled `now`, concurrency slots, breaker states, and (optionally) eviction that keeps
- * live reservations. `makeStore` runs once per test; the runner's functions are passed in, so the
+ * with a controlled `now`, concurrency slots, breaker states, idempotent charges of spend billed
+ * after the fact, and (optionally) eviction that keeps live reservations. `makeStore` runs once per test; the runner's functions are passed in, so the
  * suite has no hard dependency on vitest.
  */
 export function runStoreConformance(
@@ -194,6 +204,57 @@ export function runStoreConformance(
       const reopened = await store.settle({ id: probe, now: t0 + 90_000, tokens: 0, costNanos: 1500 })
       expect(reopened).toMatchObject({ opened: { index: 0, velocity: 1500, until: t0 + 120_000 } })
     })
+
+    if (options.charges !== false) {
+      const charge = async (store: Store, request: ChargeRequest) => {
+        if (store.charge === undefined) throw new Error('the store has no charge(): pass { charges: false }')
+        return store.charge(request)
+      }
+
+      it('charges spend billed after the fact without denying, even beyond the hard limit', async () => {
+        const store = await makeStore()
+        const reservation = id()
+        await store.reserve({ id: reservation, now: t0, counters: [budget('n:b', 300, 1000)] })
+        const result = await charge(store, { id: id(), now: t0, counters: [budgetCharge('n:b', 1500, 1000)] })
+        expect(result).toEqual({ charged: true, counters: [{ kind: 'budget', spent: 1500, reserved: 300, softLimitCrossed: false }] })
+        expect(await store.reserve({ id: id(), now: t0, counters: [budget('n:b', 1, 1000)] })).toMatchObject({ allowed: false, used: 1800 })
+        expect(await store.settle({ id: reservation, now: t0, tokens: 0, costNanos: 100 })).toMatchObject({ counters: [{ spent: 1600, reserved: 0 }] })
+      })
+
+      it('charges each id once: a repeated charge changes nothing', async () => {
+        const store = await makeStore()
+        const work = id()
+        await charge(store, { id: work, now: t0, counters: [budgetCharge('o:b', 400)] })
+        expect(await charge(store, { id: work, now: t0, counters: [budgetCharge('o:b', 400)] })).toEqual({ charged: false, counters: [] })
+        expect(await store.read({ now: t0, counters: [{ kind: 'budget', key: 'o:b', period: 'monthly' }] })).toMatchObject([{ spent: 400, reserved: 0 }])
+      })
+
+      it('remembers a charged id without budgets', async () => {
+        const store = await makeStore()
+        const work = id()
+        expect(await charge(store, { id: work, now: t0, counters: [] })).toEqual({ charged: true, counters: [] })
+        expect(await charge(store, { id: work, now: t0, counters: [budgetCharge('p:b', 10)] })).toEqual({ charged: false, counters: [] })
+      })
+
+      it('reports the soft limit crossing once per period when charging', async () => {
+        const store = await makeStore()
+        const crossings: boolean[] = []
+        for (let call = 0; call < 3; call++) {
+          const result = await charge(store, { id: id(), now: t0, counters: [budgetCharge('q:b', 400, undefined, 500)] })
+          crossings.push(result.counters[0]!.softLimitCrossed)
+        }
+        expect(crossings).toEqual([false, true, false])
+      })
+
+      timedIt('charges the period current at the charge time', async () => {
+        const store = await makeStore()
+        await charge(store, { id: id(), now: Date.UTC(2024, 0, 31, 23), counters: [budgetCharge('r:b', 700)] })
+        await charge(store, { id: id(), now: Date.UTC(2024, 1, 1, 1), counters: [budgetCharge('r:b', 200)] })
+        expect(await store.read({ now: Date.UTC(2024, 1, 2), counters: [{ kind: 'budget', key: 'r:b', period: 'monthly' }] })).toMatchObject([
+          { spent: 200, periodStart: Date.UTC(2024, 1, 1) },
+        ])
+      })
+    }
 
     if (options.evictsBeyond !== undefined) {
       const limit = options.evictsBeyond

@@ -10,6 +10,10 @@ export const EXIT_OK = 0
 export const EXIT_INVALID_INPUT = 1
 /** Wrong command line: unknown command or option, missing argument. */
 export const EXIT_USAGE = 2
+/** `reconcile`: a provider report could not be fetched (the message names the HTTP status). */
+export const EXIT_REPORT_UNAVAILABLE = 3
+/** `reconcile --fail-on-mismatch`: a final group is not within tolerance. */
+export const EXIT_MISMATCH = 4
 
 /** A wrong command line; `finops-ai` prints the message and the command's usage and exits 2. */
 export class UsageError extends Error {

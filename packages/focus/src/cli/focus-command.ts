@@ -4,10 +4,12 @@ import { createFocusAggregator } from '../focus/focus-aggregator.js'
 import { focusCsvStringifier, writeFocusCsv } from '../focus/focus-csv.js'
 import { focusMetadata } from '../focus/focus-metadata.js'
 import { validateFocusCsv } from '../focus/validate-focus-csv.js'
+import { withProviderBilledCost } from '../reconcile/provider-billed-cost.js'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, InputError, UsageError } from './cli-io.js'
 import { malformedReporter } from './malformed-reporter.js'
 import { parseCommandLine } from './parse-command-line.js'
 import { createProgressBar } from './progress-bar.js'
+import { readReconciliation } from './read-reconciliation.js'
 import { readUsageRecords } from './read-usage-records.js'
 
 /** `finops-ai focus --help`. */
@@ -21,6 +23,8 @@ Options:
   --tags <keys>            attribution keys copied into Tags (default: all but user)
   --prices <file.json>     price overrides the engine used ({ "model": { "input": 2.5, "output": 10 } })
   --metadata <file.json>   also write the FOCUS metadata document
+  --reconciliation <file>  output of finops-ai reconcile --json: BilledCost and EffectiveCost of final
+                           days become the provider's billed cost (ListCost stays the price table's)
   --validate               validate the written CSV; exit 1 with the issues when invalid
   --strict                 fail on the first malformed line instead of skipping it
   -h, --help               show this help
@@ -46,6 +50,7 @@ export async function focusCommand(args: readonly string[], io: CliIo): Promise<
     tags: { type: 'string' },
     prices: { type: 'string' },
     metadata: { type: 'string' },
+    reconciliation: { type: 'string' },
     validate: { type: 'boolean' },
     strict: { type: 'boolean' },
   })
@@ -64,6 +69,7 @@ export async function focusCommand(args: readonly string[], io: CliIo): Promise<
     if (ConfigError.isInstance(error)) throw new InputError(`invalid price overrides ${values.prices}: ${error.message}`)
     throw error
   }
+  const reconciliation = values.reconciliation === undefined ? undefined : readReconciliation(values.reconciliation)
   const aggregator = createFocusAggregator({
     granularity,
     priceBook,
@@ -86,7 +92,8 @@ export async function focusCommand(args: readonly string[], io: CliIo): Promise<
     progress.finish()
   }
   malformed.summary()
-  const rows = aggregator.rows()
+  const billed = reconciliation === undefined ? undefined : withProviderBilledCost(aggregator.rows(), reconciliation)
+  const rows = billed?.rows ?? aggregator.rows()
   if (values.output === undefined) {
     const csv = focusCsvStringifier()
     csv.on('data', (chunk: Buffer) => io.stdout.write(chunk.toString()))
@@ -104,6 +111,7 @@ export async function focusCommand(args: readonly string[], io: CliIo): Promise<
       (values.output ? ` → ${values.output}` : '') +
       '\n',
   )
+  if (billed !== undefined) io.stderr.write(`BilledCost from the ${reconciliation!.provider} report on ${billed.replaced} rows\n`)
   if (stats.unpriced > 0) io.stderr.write(`warning: ${stats.unpriced} records have no known price and are not in the FOCUS rows (add --prices)\n`)
   if (stats.costMismatches > 0) {
     io.stderr.write(`warning: ${stats.costMismatches} records were priced differently by the engine (pass the engine's overrides with --prices)\n`)

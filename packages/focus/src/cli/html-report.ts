@@ -1,3 +1,6 @@
+import type { Reconciliation } from '../reconcile/compare-report.js'
+import { reconciliationSection } from '../reconcile/reconciliation-html.js'
+import { escapeHtml } from './escape-html.js'
 import type { SpendSummary } from './spend-summary.js'
 
 /** Options of {@link renderHtmlReport}. */
@@ -6,9 +9,10 @@ export interface HtmlReportOptions {
   chartJs: string
   title?: string
   generatedAt?: Date
+  /** A `reconcile` result: adds the section comparing the ledger with the provider's bill. */
+  reconciliation?: Reconciliation
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 /** JSON safe inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 
@@ -76,7 +80,8 @@ function summaryTable(summary: SpendSummary): string {
 /**
  * One self-contained HTML page (no network access needed): Chart.js and the data are inlined.
  * Charts: spend over time by team (stacked bars per UTC day), top features, top models, the
- * unallocated share, and one budget burn-down per budget policy; plus the grouped table.
+ * unallocated share, and one budget burn-down per budget policy; plus the grouped table and, with
+ * `reconciliation`, the comparison with the provider's bill (tables only).
  */
 export function renderHtmlReport(summary: SpendSummary, options: HtmlReportOptions): string {
   const title = options.title ?? 'finops-ai spend report'
@@ -96,7 +101,7 @@ export function renderHtmlReport(summary: SpendSummary, options: HtmlReportOptio
 <title>${escapeHtml(title)}</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 24px; color: #0f172a; background: #fff; }
-h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 0 0 8px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 0 0 8px; } h3 { font-size: 14px; margin: 12px 0 6px; }
 .meta { color: #475569; margin-bottom: 16px; }
 .kpis { display: flex; gap: 16px; margin-bottom: 16px; } .kpi { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; }
 .kpi b { display: block; font-size: 20px; }
@@ -105,6 +110,8 @@ section { border: 1px solid #e2e8f0; border-radius: 8px; padding: 12px; margin-b
 .chart { position: relative; height: 260px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; }
 .note { color: #b45309; }
+.verdict-within-tolerance { color: #15803d; } .verdict-ledger-high, .verdict-ledger-low { color: #b45309; } .verdict-provider-only, .verdict-ledger-only { color: #b91c1c; }
+.partial { color: #64748b; font-style: italic; }
 </style>
 </head>
 <body>
@@ -124,6 +131,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { text
 <section><h2>Unallocated share</h2><div class="chart"><canvas id="unallocated-share"></canvas></div></section>
 ${budgets}
 <section><h2>By ${escapeHtml(summary.by.join(', '))}</h2>${summaryTable(summary)}</section>
+${options.reconciliation === undefined ? '' : reconciliationSection(options.reconciliation)}
 <script>${options.chartJs.replace(/<\/script/gi, '<\\/script')}</script>
 <script type="application/json" id="report-data">${scriptJson(summary)}</script>
 <script>${pageScript}</script>

@@ -7,7 +7,8 @@ import { dateOption, parseCommandLine } from './parse-command-line.js'
 /** `finops-ai prices --help`. */
 export const PRICES_HELP = `Usage: finops-ai prices <model> [options]
 
-Shows the price the engine would use for a model: per meter, its source and the date it applies to.
+Shows the price the engine would use for a model: per meter, its source, the date of the price
+data and the date the price applies to.
 
 Options:
   --provider <name>   gen_ai.provider.name, e.g. openai, anthropic, azure.ai.openai (default: openai)
@@ -21,9 +22,22 @@ Example:
 `
 
 const labels: Readonly<Record<FocusMeter, string>> = {
-  input: 'input', 'input-audio': 'input audio', 'cached-input': 'cached input', 'cache-write': 'cache write',
-  'cache-write-1h': 'cache write (1h)', output: 'output', reasoning: 'reasoning', 'output-audio': 'output audio',
-  request: 'per request', 'web-search': 'per web search',
+  input: 'input', 'input-audio': 'input audio', 'input-image': 'input image', 'cached-input': 'cached input',
+  'cached-input-image': 'cached input image', 'cache-write': 'cache write', 'cache-write-1h': 'cache write (ext. TTL)',
+  output: 'output', reasoning: 'reasoning', 'output-audio': 'output audio', 'output-image': 'output image',
+  'audio-second': 'per audio second', 'input-character': 'input characters', request: 'per request',
+  'web-search': 'per web search', 'file-search': 'per file search', 'code-interpreter-session': 'per code session',
+}
+
+/** Meters priced per unit (the others per 1M tokens or characters). */
+const perUnit = new Set<FocusMeter>(['audio-second', 'request', 'web-search', 'file-search', 'code-interpreter-session'])
+
+const sources: Readonly<Record<string, string>> = {
+  'genai-prices': 'genai-prices',
+  'genai-prices:corrected': 'genai-prices, with a correction-layer entry (see PRICE_CORRECTIONS)',
+  'genai-prices:approximate': 'genai-prices, APPROXIMATED by a sibling model\'s price',
+  override: 'override',
+  fallback: 'unknownPrice fallback',
 }
 
 /** `finops-ai prices`: returns the exit code (1 when the model has no known price). */
@@ -42,37 +56,44 @@ export async function pricesCommand(args: readonly string[], io: CliIo): Promise
   const model = positionals[0]!
   const provider = values.provider ?? 'openai'
   const at = dateOption('at', values.at) ?? new Date()
-  const price = createPriceBook().resolve(provider, model, at)
+  const book = createPriceBook()
+  const price = book.resolve(provider, model, at)
   if (price === null) {
     io.stderr.write(`no price known for ${provider} model '${model}'; add it to createFinOps({ prices: { '${model}': { input, output } } })\n`)
     return EXIT_INVALID_INPUT
   }
   const rates = probeMeterRates(price, 0, values.tier)
   const matched = price as typeof price & { priceProvider?: string; priceModel?: string }
-  const usd = Object.fromEntries(
-    (Object.keys(labels) as FocusMeter[]).map((meter) => [meter, meter === 'request' || meter === 'web-search' ? formatScaled(rates[meter], 15) : formatScaled(rates[meter], 9)]),
-  )
+  const usd = Object.fromEntries((Object.keys(labels) as FocusMeter[]).map((meter) => [meter, formatScaled(rates[meter], perUnit.has(meter) ? 15 : 9)])) as Record<FocusMeter, string>
   const entry = {
     provider,
     model,
     source: price.source,
+    priceDataDate: book.dataDate,
     matched: matched.priceProvider === undefined ? undefined : `${matched.priceProvider}/${matched.priceModel}`,
     effectiveAt: at.toISOString(),
     serviceTier: values.tier,
-    usdPerMillionTokens: Object.fromEntries(Object.entries(usd).filter(([meter]) => meter !== 'request' && meter !== 'web-search')),
+    usdPerMillionTokens: Object.fromEntries(Object.entries(usd).filter(([meter]) => !perUnit.has(meter as FocusMeter) && meter !== 'input-character')),
+    usdPerMillionCharacters: usd['input-character'],
+    usdPerAudioSecond: usd['audio-second'],
     usdPerRequest: usd.request,
     usdPerWebSearch: usd['web-search'],
+    usdPerFileSearch: usd['file-search'],
+    usdPerCodeInterpreterSession: usd['code-interpreter-session'],
   }
   if (values.json) {
     io.stdout.write(`${JSON.stringify(entry, null, 2)}\n`)
     return EXIT_OK
   }
-  const source = price.source === 'genai-prices' ? 'genai-prices (bundled @pydantic/genai-prices data)' : 'override'
-  io.stdout.write(`${provider} ${model}${entry.matched ? ` (matched ${entry.matched})` : ''}\nsource: ${source}\nprice at: ${entry.effectiveAt}${values.tier ? `\nservice tier: ${values.tier}` : ''}\n\n`)
+  io.stdout.write(
+    `${provider} ${model}${entry.matched ? ` (matched ${entry.matched})` : ''}\nsource: ${sources[price.source] ?? price.source}\n` +
+      `price data: @pydantic/genai-prices data of ${book.dataDate}\nprice at: ${entry.effectiveAt}${values.tier ? `\nservice tier: ${values.tier}` : ''}\n\n`,
+  )
   for (const meter of Object.keys(labels) as FocusMeter[]) {
-    const perRequest = meter === 'request' || meter === 'web-search'
-    if (perRequest && usd[meter] === '0') continue
-    io.stdout.write(`  ${labels[meter].padEnd(18)} ${usd[meter]!.padStart(12)} USD${perRequest ? '' : ' / 1M tokens'}\n`)
+    const optional = perUnit.has(meter) || meter === 'input-character'
+    if (optional && usd[meter] === '0') continue
+    const unit = perUnit.has(meter) ? '' : meter === 'input-character' ? ' / 1M characters' : ' / 1M tokens'
+    io.stdout.write(`  ${labels[meter].padEnd(22)} ${usd[meter].padStart(12)} USD${unit}\n`)
   }
   return EXIT_OK
 }

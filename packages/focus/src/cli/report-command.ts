@@ -5,6 +5,7 @@ import { type CliIo, EXIT_OK, InputError, UsageError } from './cli-io.js'
 import { renderHtmlReport } from './html-report.js'
 import { malformedReporter } from './malformed-reporter.js'
 import { dateOption, numberOption, parseCommandLine } from './parse-command-line.js'
+import { readReconciliation } from './read-reconciliation.js'
 import { readUsageRecords } from './read-usage-records.js'
 import { renderTable } from './render-table.js'
 import { createSpendSummary, type SpendSummary } from './spend-summary.js'
@@ -22,6 +23,7 @@ Options:
   --rate <number>      units of --currency per 1 USD, for records priced in another currency
   --html <file>        also write a self-contained HTML report with charts
   --policies <file>    policy file: adds a budget burn-down per budget policy to the HTML report
+  --reconciliation <f> output of finops-ai reconcile --json: adds the comparison with the bill to the HTML report
   --strict             fail on the first malformed line instead of skipping it
   -h, --help           show this help
 
@@ -57,6 +59,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     rate: { type: 'string' },
     html: { type: 'string' },
     policies: { type: 'string' },
+    reconciliation: { type: 'string' },
     strict: { type: 'boolean' },
   })
   if (values.help) {
@@ -77,6 +80,8 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
       throw error
     }
   }
+  const reconciliation = values.reconciliation === undefined ? undefined : readReconciliation(values.reconciliation)
+  if (reconciliation !== undefined && values.html === undefined) throw new UsageError('--reconciliation needs --html')
   const builder = createSpendSummary({
     by,
     currency,
@@ -97,7 +102,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   const summary = builder.result()
   io.stdout.write(formatTable(summary))
   if (values.html !== undefined) {
-    writeFileSync(values.html, renderHtmlReport(summary, { chartJs: chartJsSource() }))
+    writeFileSync(values.html, renderHtmlReport(summary, { chartJs: chartJsSource(), reconciliation }))
     io.stderr.write(`wrote ${values.html}\n`)
   }
   return EXIT_OK

@@ -2,6 +2,7 @@ import { checkPoliciesCommand, CHECK_POLICIES_HELP } from './check-policies-comm
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './cli-io.js'
 import { focusCommand, FOCUS_HELP } from './focus-command.js'
 import { pricesCommand, PRICES_HELP } from './prices-command.js'
+import { reconcileCommand, RECONCILE_HELP } from './reconcile-command.js'
 import { reportCommand, REPORT_HELP } from './report-command.js'
 
 /** `finops-ai --help`. */
@@ -12,9 +13,11 @@ Commands:
   focus <usage.jsonl...>     convert usage ledgers to FOCUS 1.3 CSV
   prices <model>             the price the engine would use, with its source and date
   check-policies <file>      validate a policy file and print what it would enforce
+  reconcile --provider <p>   check ledgers against the provider's usage and cost reports
 
 Run finops-ai <command> --help for a command's options.
-Exit codes: 0 ok, 1 invalid input or validation failure, 2 wrong command line.
+Exit codes: 0 ok, 1 invalid input or validation failure, 2 wrong command line;
+reconcile also 3 (a provider report could not be fetched) and 4 (mismatch, with --fail-on-mismatch).
 `
 
 const commands: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
@@ -22,6 +25,7 @@ const commands: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
   focus: { run: focusCommand, help: FOCUS_HELP },
   prices: { run: pricesCommand, help: PRICES_HELP },
   'check-policies': { run: checkPoliciesCommand, help: CHECK_POLICIES_HELP },
+  reconcile: { run: reconcileCommand, help: RECONCILE_HELP },
 }
 
 /**

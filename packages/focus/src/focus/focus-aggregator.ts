@@ -65,21 +65,37 @@ interface Group {
 }
 
 const meterOrder: readonly FocusMeter[] = [
-  'input', 'input-audio', 'cached-input', 'cache-write', 'cache-write-1h', 'output', 'reasoning', 'output-audio', 'request', 'web-search',
+  'input', 'input-audio', 'input-image', 'cached-input', 'cached-input-image', 'cache-write', 'cache-write-1h', 'output', 'reasoning',
+  'output-audio', 'output-image', 'audio-second', 'input-character', 'request', 'web-search', 'file-search', 'code-interpreter-session',
 ]
 const skuMeters: Readonly<Record<FocusMeter, string>> = {
   input: 'Input Tokens',
   'input-audio': 'Input Audio Tokens',
+  'input-image': 'Input Image Tokens',
   'cached-input': 'Cached Input Tokens',
+  'cached-input-image': 'Cached Input Image Tokens',
   'cache-write': 'Cache Write Tokens',
   'cache-write-1h': 'Cache Write Tokens (1 Hour)',
   output: 'Output Tokens',
   reasoning: 'Reasoning Tokens',
   'output-audio': 'Output Audio Tokens',
+  'output-image': 'Output Image Tokens',
+  'audio-second': 'Audio Seconds',
+  'input-character': 'Input Characters',
   request: 'Requests',
   'web-search': 'Web Searches',
+  'file-search': 'File Searches',
+  'code-interpreter-session': 'Code Interpreter Sessions',
 }
-const perRequest = (meter: FocusMeter) => meter === 'request' || meter === 'web-search'
+/** FOCUS `ConsumedUnit` and `PricingUnit` of each meter; token and character prices are per million. */
+const unitOf = (meter: FocusMeter): { consumed: string; pricing: string; perMillion: boolean } =>
+  meter === 'audio-second'
+    ? { consumed: 'Seconds', pricing: 'Seconds', perMillion: false }
+    : meter === 'input-character'
+      ? { consumed: 'Characters', pricing: '1000000 Characters', perMillion: true }
+      : meter === 'request' || meter === 'web-search' || meter === 'file-search' || meter === 'code-interpreter-session'
+        ? { consumed: 'Requests', pricing: 'Requests', perMillion: false }
+        : { consumed: 'Tokens', pricing: '1000000 Tokens', perMillion: true }
 
 /** `quantity × femtoRate / 1e6` nanos, rounded half-up once, as core's `meterNanos` does per call. */
 function nanosOf(quantity: number, femtoRate: number): number {
@@ -151,8 +167,8 @@ export function createFocusAggregator(options: FocusRowsOptions = {}): FocusAggr
     const names = providerNames(group.provider)
     const period = chargePeriod(new Date(group.periodStart), granularity)
     const billing = chargePeriod(period.start, 'month')
-    const requests = perRequest(group.meter)
-    const unitPrice = formatScaled(BigInt(group.rate), requests ? 15 : 9)
+    const unit = unitOf(group.meter)
+    const unitPrice = formatScaled(BigInt(group.rate), unit.perMillion ? 9 : 15)
     const listCost = formatScaled(BigInt(group.rate) * BigInt(group.quantity), 15)
     const billed = formatScaled(group.billedNanos, 9)
     const skuId = `${group.provider}/${group.model}/${group.meter}`
@@ -171,7 +187,7 @@ export function createFocusAggregator(options: FocusRowsOptions = {}): FocusAggr
       ChargePeriodEnd: isoSeconds(period.end),
       ChargePeriodStart: isoSeconds(period.start),
       ConsumedQuantity: String(group.quantity),
-      ConsumedUnit: requests ? 'Requests' : 'Tokens',
+      ConsumedUnit: unit.consumed,
       ContractedCost: listCost,
       ContractedUnitPrice: unitPrice,
       EffectiveCost: billed,
@@ -181,8 +197,8 @@ export function createFocusAggregator(options: FocusRowsOptions = {}): FocusAggr
       ListCost: listCost,
       ListUnitPrice: unitPrice,
       PricingCategory: 'Standard',
-      PricingQuantity: requests ? String(group.quantity) : formatScaled(group.quantity, 6),
-      PricingUnit: requests ? 'Requests' : '1000000 Tokens',
+      PricingQuantity: unit.perMillion ? formatScaled(group.quantity, 6) : String(group.quantity),
+      PricingUnit: unit.pricing,
       ProviderName: names.serviceProvider,
       PublisherName: names.serviceProvider,
       RegionId: null,

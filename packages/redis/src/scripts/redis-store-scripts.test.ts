@@ -11,15 +11,17 @@ describe('redis store scripts', () => {
       reserve: redisStoreScripts.reserve.sha1,
       settle: redisStoreScripts.settle.sha1,
       read: redisStoreScripts.read.sha1,
+      charge: redisStoreScripts.charge.sha1,
     }).toEqual({
       reserve: '42015eb11c611cbf2d85c30bf02eb77b2d5b61f5',
       settle: '28c670dee53ad0ac6bef78f856800dbcdf989283',
       read: '8c7eeb37447e7fc765c31adaa84f836d11341ad2',
+      charge: 'cc1c66329cd030577762d9ec76566b3990e16494',
     })
   })
 
   it('document their KEYS and ARGV in a header comment', async () => {
-    for (const name of ['reserve', 'settle', 'read']) {
+    for (const name of ['reserve', 'settle', 'read', 'charge']) {
       const { readFile } = await import('node:fs/promises')
       const text = await readFile(new URL(`./${name}-script.ts`, import.meta.url), 'utf8')
       expect(text).toMatch(/KEYS\[1/)

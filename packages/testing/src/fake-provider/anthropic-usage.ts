@@ -18,7 +18,7 @@ export function anthropicUsage(usage: FakeUsage, outputTokens = usage.output): J
     output_tokens_details: usage.reasoning > 0 ? { thinking_tokens: usage.reasoning } : null,
     server_tool_use: { web_search_requests: usage.webSearchRequests, web_fetch_requests: 0 },
     service_tier: usage.serviceTier ?? 'standard',
-    inference_geo: null,
+    inference_geo: usage.inferenceGeo ?? null,
   }
 }
 

@@ -17,10 +17,11 @@ export interface RouteContext {
   now: number
 }
 
-/** A route's decision: a JSON body with a status, or a list of server-sent events. */
+/** A route's decision: a JSON body with a status, a list of server-sent events, or raw bytes (audio, plain text). */
 export type RouteResult =
   | { type: 'json'; status: number; body: unknown }
   | { type: 'events'; events: ServerSentEvent[] }
+  | { type: 'bytes'; status: number; contentType: string; body: Buffer | string }
 
 /** A pure function from request to response; the server applies latency, failures and cuts. */
 export type Route = (context: RouteContext) => RouteResult

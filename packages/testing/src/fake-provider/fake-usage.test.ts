@@ -18,4 +18,9 @@ describe('fakeUsage', () => {
   it('ignores negative and non-finite overrides', () => {
     expect(fakeUsage(2, 1, { cachedTokens: -1, reasoningTokens: Number.NaN })).toMatchObject({ cached: 0, reasoning: 0 })
   })
+
+  it('passes the reported inference geography through', () => {
+    expect(fakeUsage(1, 1, { inferenceGeo: 'us' }).inferenceGeo).toBe('us')
+    expect(fakeUsage(1, 1, {}).inferenceGeo).toBeUndefined()
+  })
 })

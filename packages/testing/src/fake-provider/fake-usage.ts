@@ -15,6 +15,8 @@ export interface UsageOverrides {
   serviceTier?: string
   /** Anthropic `usage.server_tool_use.web_search_requests`. Default 0. */
   webSearchRequests?: number
+  /** Anthropic `usage.inference_geo` (where inference ran, e.g. `'us'`). Default `null`. */
+  inferenceGeo?: string
 }
 
 /** Provider-neutral usage of one fake response; providers render it in their own shapes. */
@@ -31,6 +33,7 @@ export interface FakeUsage {
   reasoning: number
   serviceTier: string | undefined
   webSearchRequests: number
+  inferenceGeo: string | undefined
 }
 
 const whole = (value: number | undefined): number =>
@@ -56,5 +59,6 @@ export function fakeUsage(inputWords: number, outputWords: number, overrides: Us
     reasoning,
     serviceTier: overrides.serviceTier,
     webSearchRequests: whole(overrides.webSearchRequests),
+    inferenceGeo: overrides.inferenceGeo,
   }
 }

@@ -2,6 +2,7 @@ import { planReply } from './fake-reply.js'
 import { fakeInputTokens } from './fake-tokens.js'
 import { fakeUsage } from './fake-usage.js'
 import { arrayField, objectField, type JsonObject, type RouteContext, type RouteResult } from './fake-route.js'
+import { hostedToolItems } from './openai-hosted-tool-items.js'
 import { openaiServiceTier, responseUsage } from './openai-usage.js'
 import type { ServerSentEvent } from './server-sent-events.js'
 
@@ -24,10 +25,12 @@ function responsesSchema(body: JsonObject): unknown {
 
 /**
  * `POST /v1/responses`: one `message` output item with the fake reply (or one `function_call`),
- * status `incomplete` (`max_output_tokens`) when the limit cut the reply. Streams the typed events
- * `response.created`, `response.in_progress`, `response.output_item.added`,
- * `response.content_part.added`, one `response.output_text.delta` per word, the matching `.done`
- * events, then `response.completed` (or `response.incomplete`) with usage.
+ * after one completed call per hosted tool offered (see `hostedToolItems`), status `incomplete`
+ * (`max_output_tokens`) when the limit cut the reply. Streams the typed events `response.created`,
+ * `response.in_progress`, an `output_item.added`/`.done` pair per hosted call,
+ * `response.output_item.added`, `response.content_part.added`, one `response.output_text.delta`
+ * per word, the matching `.done` events, then `response.completed` (or `response.incomplete`)
+ * with usage.
  */
 export function responsesRoute(context: RouteContext): RouteResult {
   const { body } = context
@@ -78,26 +81,32 @@ export function responsesRoute(context: RouteContext): RouteResult {
           name: reply.name,
           arguments: reply.arguments,
         }
-  if (body.stream !== true) return { type: 'json', status: 200, body: response(status, [item], true) }
+  const hosted = hostedToolItems(body, context.nextId)
+  const output = [...hosted, item]
+  if (body.stream !== true) return { type: 'json', status: 200, body: response(status, output, true) }
 
   const events: ServerSentEvent[] = []
   const emit = (type: string, fields: JsonObject) =>
     events.push({ event: type, data: { type, sequence_number: events.length, ...fields } })
-  const at = { item_id: itemId, output_index: 0 }
+  const at = { item_id: itemId, output_index: hosted.length }
   emit('response.created', { response: response('in_progress', [], false) })
   emit('response.in_progress', { response: response('in_progress', [], false) })
+  hosted.forEach((call, index) => {
+    emit('response.output_item.added', { output_index: index, item: { ...call, status: 'in_progress' } })
+    emit('response.output_item.done', { output_index: index, item: call })
+  })
   if (reply.type === 'text') {
-    emit('response.output_item.added', { output_index: 0, item: { ...item, status: 'in_progress', content: [] } })
+    emit('response.output_item.added', { output_index: hosted.length, item: { ...item, status: 'in_progress', content: [] } })
     emit('response.content_part.added', { ...at, content_index: 0, part: { ...part, text: '' } })
     for (const delta of reply.pieces) emit('response.output_text.delta', { ...at, content_index: 0, delta, logprobs: [] })
     emit('response.output_text.done', { ...at, content_index: 0, text: reply.text, logprobs: [] })
     emit('response.content_part.done', { ...at, content_index: 0, part })
   } else {
-    emit('response.output_item.added', { output_index: 0, item: { ...item, status: 'in_progress', arguments: '' } })
+    emit('response.output_item.added', { output_index: hosted.length, item: { ...item, status: 'in_progress', arguments: '' } })
     emit('response.function_call_arguments.delta', { ...at, delta: reply.arguments })
     emit('response.function_call_arguments.done', { ...at, name: reply.name, arguments: reply.arguments })
   }
-  emit('response.output_item.done', { output_index: 0, item })
-  emit(`response.${status}`, { response: response(status, [item], true) })
+  emit('response.output_item.done', { output_index: hosted.length, item })
+  emit(`response.${status}`, { response: response(status, output, true) })
   return { type: 'events', events }
 }

@@ -1,3 +1,4 @@
+import { bypassedCallsSpanProcessor } from '@finops-ai/core'
 import { context, metrics, trace } from '@opentelemetry/api'
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks'
 import { MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics'
@@ -17,7 +18,11 @@ export interface CaptureTelemetryOptions {
 
 /** Telemetry recorded in memory by {@link captureTelemetry}. */
 export interface TelemetryCapture {
-  /** The tracer provider that records every span (always sampled) in memory. */
+  /**
+   * The tracer provider that records every span (always sampled) in memory. It also runs a
+   * `bypassedCallsSpanProcessor()`, so `finops.coverage().calls.bypassed` counts the model calls
+   * recorded here that went through no finops-ai engine.
+   */
   readonly tracerProvider: BasicTracerProvider
   /** The meter provider whose instruments {@link TelemetryCapture.metrics} reads. */
   readonly meterProvider: MeterProvider
@@ -59,7 +64,10 @@ class InMemoryMetricReader extends MetricReader {
  */
 export function captureTelemetry(options: CaptureTelemetryOptions = {}): TelemetryCapture {
   const exporter = new InMemorySpanExporter()
-  const tracerProvider = new BasicTracerProvider({ sampler: new AlwaysOnSampler(), spanProcessors: [new SimpleSpanProcessor(exporter)] })
+  const tracerProvider = new BasicTracerProvider({
+    sampler: new AlwaysOnSampler(),
+    spanProcessors: [bypassedCallsSpanProcessor(), new SimpleSpanProcessor(exporter)],
+  })
   const reader = new InMemoryMetricReader()
   const meterProvider = new MeterProvider({ readers: [reader] })
   const registered = options.global === false ? { trace: false, metrics: false, context: false } : register(tracerProvider, meterProvider)

@@ -1,4 +1,4 @@
-import type { Attributes } from '@opentelemetry/api'
+import { ROOT_CONTEXT, trace, type Attributes, type Context } from '@opentelemetry/api'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type TelemetryCapture, captureTelemetry } from './capture-telemetry.js'
 import { expectAllCallsAttributed } from './expect-all-calls-attributed.js'
@@ -11,10 +11,20 @@ beforeEach(() => {
 
 afterEach(() => capture.shutdown())
 
-/** Ends a span the way the engine would for one call. */
+/** Ends a span the way the engine would for one call (same instrumentation scope). */
 function call(name: string, attributes: Attributes): void {
-  capture.tracerProvider.getTracer('finops-test').startSpan(name, { attributes }).end()
+  capture.tracerProvider.getTracer('@finops-ai/core').startSpan(name, { attributes }).end()
 }
+
+/** Ends a span of another instrumentation, with `inside` run under it. */
+function foreign(scope: string, name: string, attributes: Attributes, inside: (parent: Context) => void = () => {}): void {
+  const span = capture.tracerProvider.getTracer(scope).startSpan(name, { attributes })
+  inside(trace.setSpan(ROOT_CONTEXT, span))
+  span.end()
+}
+
+const doGenerate = { 'ai.operationId': 'ai.generateText.doGenerate', 'ai.model.provider': 'openai.responses', 'ai.model.id': 'gpt-4o-mini' }
+const attributedChat = { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o-mini', 'team.name': 'support', 'feature.name': 'rag' }
 
 function thrownMessage(run: () => void): string {
   try {
@@ -91,10 +101,56 @@ describe('expectAllCallsAttributed', () => {
   it('throws when there is no GenAI call span at all', () => {
     call('GET /health', {})
     expect(thrownMessage(() => expectAllCallsAttributed(capture.spans(), { required: ['team'] }))).toBe(
-      'expectAllCallsAttributed: no GenAI call span (one with gen_ai.operation.name) among 1 finished span(s). ' +
+      'expectAllCallsAttributed: no model call span (a GenAI span with gen_ai.operation.name, or an AI SDK ' +
+        'doGenerate/doStream/doEmbed span) among 1 finished span(s). ' +
         'Was the client wrapped with withFinOps(), telemetry captured before the calls, and every call awaited? ' +
         'Pass { allowEmpty: true } if the test makes no call on purpose.',
     )
+  })
+
+  it('fails a Vercel AI SDK call that did not go through finops-ai, next to an attributed one', () => {
+    foreign('ai', 'ai.generateText.doGenerate', doGenerate)
+    call('chat gpt-4o-mini', attributedChat)
+    expect(thrownMessage(() => expectAllCallsAttributed(capture, { required: ['team', 'feature'] }))).toBe(
+      [
+        'expectAllCallsAttributed: 1 of 2 GenAI call(s) lack attribution (required: team, feature):',
+        '  1. "ai.generateText.doGenerate" (openai.responses gpt-4o-mini) did not go through finops-ai (no guards, no cost, no attribution); ' +
+          'call site unknown (the span has no code.file.path or code.stacktrace)',
+      ].join('\n'),
+    )
+  })
+
+  it("counts a framework's span around a finops-ai call once, as the finops-ai call", () => {
+    foreign('ai', 'ai.streamText.doStream', { ...doGenerate, 'ai.operationId': 'ai.streamText.doStream' }, (parent) => {
+      capture.tracerProvider.getTracer('@finops-ai/core').startSpan('chat gpt-4o-mini', { attributes: attributedChat }, parent).end()
+    })
+    expect(expectAllCallsAttributed(capture, { required: ['team', 'feature'] })).toBeUndefined()
+  })
+
+  it("counts another instrumentation's span inside a finops-ai call once, as the finops-ai call", () => {
+    const ours = capture.tracerProvider.getTracer('@finops-ai/core').startSpan('chat gpt-4o-mini', { attributes: attributedChat })
+    capture.tracerProvider.getTracer('@opentelemetry/instrumentation-openai').startSpan('chat gpt-4o-mini', { attributes: { 'gen_ai.operation.name': 'chat' } }, trace.setSpan(ROOT_CONTEXT, ours)).end()
+    ours.end()
+    expect(expectAllCallsAttributed(capture, { required: ['team', 'feature'] })).toBeUndefined()
+  })
+
+  it('fails a GenAI call of another instrumentation outside finops-ai, even when it carries attribution', () => {
+    foreign('@opentelemetry/instrumentation-openai', 'chat gpt-4o-mini', attributedChat)
+    expect(thrownMessage(() => expectAllCallsAttributed(capture, { required: ['team'] }))).toBe(
+      [
+        'expectAllCallsAttributed: 1 of 1 GenAI call(s) lack attribution (required: team):',
+        '  1. "chat gpt-4o-mini" did not go through finops-ai (no guards, no cost, no attribution); ' +
+          'call site unknown (the span has no code.file.path or code.stacktrace)',
+      ].join('\n'),
+    )
+  })
+
+  it('ignores agent and tool spans of other instrumentations', () => {
+    foreign('@openai/agents', 'invoke_agent Support', { 'gen_ai.operation.name': 'invoke_agent' }, (parent) => {
+      capture.tracerProvider.getTracer('@finops-ai/core').startSpan('chat gpt-4o-mini', { attributes: attributedChat }, parent).end()
+    })
+    foreign('@openai/agents', 'execute_tool look_up_order', { 'gen_ai.operation.name': 'execute_tool' })
+    expect(expectAllCallsAttributed(capture, { required: ['team', 'feature'] })).toBeUndefined()
   })
 
   it('passes without GenAI spans when allowEmpty is set', () => {

@@ -1,7 +1,8 @@
 import type { AttributeValue, Attributes } from '@opentelemetry/api'
-import { attributionAttributeName } from '@finops-ai/core'
+import { attributionAttributeName, isFinOpsSpan } from '@finops-ai/core'
+import { bypassedCalls } from './bypassed-calls.js'
 import { callSite } from './call-site.js'
-import { type SpanLike, genAiOperationAttribute, genAiSpans } from './gen-ai-spans.js'
+import { type SpanLike, genAiOperationAttribute, isGenAiSpan } from './gen-ai-spans.js'
 
 /** Options of {@link expectAllCallsAttributed}. */
 export interface ExpectAllCallsAttributedOptions {
@@ -11,7 +12,7 @@ export interface ExpectAllCallsAttributedOptions {
    * when it carries at least one attribution key.
    */
   required?: readonly string[]
-  /** Pass when there is no GenAI span at all. Default `false`: a test that made no call is probably broken. */
+  /** Pass when there is no model call span at all. Default `false`: a test that made no call is probably broken. */
   allowEmpty?: boolean
 }
 
@@ -41,23 +42,43 @@ function missingKeys(attributes: Attributes, required: readonly string[]): strin
 }
 
 function describeCall(span: SpanLike): string {
-  const operation = String(span.attributes[genAiOperationAttribute])
-  const model = span.attributes['gen_ai.request.model'] ?? span.attributes['gen_ai.response.model']
-  const call = model === undefined ? operation : `${operation} ${String(model)}`
+  const attributes = span.attributes
+  const model = attributes['gen_ai.request.model'] ?? attributes['gen_ai.response.model'] ?? attributes['ai.model.id']
+  const operation = attributes[genAiOperationAttribute]
+  if (operation === undefined) {
+    // A Vercel AI SDK span: its name is the operation; the provider and model follow.
+    const what = [attributes['ai.model.provider'] ?? attributes['gen_ai.system'], model].filter((part) => part !== undefined)
+    return what.length === 0 ? `"${span.name}"` : `"${span.name}" (${what.map(String).join(' ')})`
+  }
+  const call = model === undefined ? String(operation) : `${String(operation)} ${String(model)}`
   return span.name === call ? `"${call}"` : `"${call}" (span "${span.name}")`
 }
 
+function location(span: SpanLike): string {
+  const site = callSite(span.attributes)
+  return site === undefined ? 'call site unknown (the span has no code.file.path or code.stacktrace)' : `at ${site}`
+}
+
 /**
- * Asserts that every GenAI call span (one with `gen_ai.operation.name`) carries the required
- * attribution, read from the span attributes the engine writes (`user` → `enduser.id`, `team` →
- * `team.name`, `feature` → `feature.name`, `costCenter` → `cost_center`, `k` → `finops.attribution.k`;
- * an empty string counts as missing). Other spans are ignored. Only finished spans are seen: await
- * the calls (and drain streams) first.
+ * Asserts that every model call in `spans` went through finops-ai and carries the required
+ * attribution.
  *
- * Works with any test runner: on failure it throws a plain `Error` listing each offending call with
- * its missing keys and, when the span records it (`code.file.path` + `code.line.number`, or
- * `code.stacktrace`), where the call was made. It also throws when there is no GenAI span at all,
- * unless `allowEmpty` is set.
+ * - finops-ai's GenAI call spans (instrumentation scope `@finops-ai/core`, or a `finops.*`
+ *   attribute on plain objects) must carry the required keys, read from the span attributes the
+ *   engine writes (`user` → `enduser.id`, `team` → `team.name`, `feature` → `feature.name`,
+ *   `costCenter` → `cost_center`, `k` → `finops.attribution.k`; an empty string counts as missing).
+ * - Model calls recorded by someone else — Vercel AI SDK `ai.*.doGenerate` / `doStream` /
+ *   `doEmbed` spans (with `experimental_telemetry: { isEnabled: true }`), GenAI spans of another
+ *   instrumentation — fail as bypassing finops-ai (no guards, no cost, no attribution), unless a
+ *   finops-ai span is their ancestor or descendant (the same call, seen through finops-ai).
+ *
+ * Agent and tool spans and other spans are ignored. Only finished spans are seen: await the calls
+ * (and drain streams) first. Calls that leave no span cannot be seen.
+ *
+ * Works with any test runner: on failure it throws a plain `Error` listing each offending call
+ * and, when the span records it (`code.file.path` + `code.line.number`, or `code.stacktrace`),
+ * where the call was made. It also throws when there is no model call span at all, unless
+ * `allowEmpty` is set.
  *
  * @example
  * const telemetry = captureTelemetry()
@@ -67,22 +88,26 @@ function describeCall(span: SpanLike): string {
 export function expectAllCallsAttributed(spans: SpansToCheck, options: ExpectAllCallsAttributedOptions = {}): void {
   const required = options.required ?? []
   const all = [...('spans' in spans && typeof spans.spans === 'function' ? spans.spans() : (spans as Iterable<SpanLike>))]
-  const calls = genAiSpans(all)
+  const bypassed = new Set(bypassedCalls(all))
+  const calls = all.filter((span) => bypassed.has(span) || (isGenAiSpan(span) && isFinOpsSpan(span)))
   if (calls.length === 0) {
     if (options.allowEmpty) return
     throw new Error(
-      `expectAllCallsAttributed: no GenAI call span (one with ${genAiOperationAttribute}) among ${all.length} finished span(s). ` +
+      `expectAllCallsAttributed: no model call span (a GenAI span with ${genAiOperationAttribute}, or an AI SDK ` +
+        `doGenerate/doStream/doEmbed span) among ${all.length} finished span(s). ` +
         'Was the client wrapped with withFinOps(), telemetry captured before the calls, and every call awaited? ' +
         'Pass { allowEmpty: true } if the test makes no call on purpose.',
     )
   }
   const failures: string[] = []
   for (const span of calls) {
+    const number = `  ${failures.length + 1}.`
+    if (bypassed.has(span)) {
+      failures.push(`${number} ${describeCall(span)} did not go through finops-ai (no guards, no cost, no attribution); ${location(span)}`)
+      continue
+    }
     const missing = missingKeys(span.attributes, required)
-    if (missing.length === 0) continue
-    const site = callSite(span.attributes)
-    const location = site === undefined ? 'call site unknown (the span has no code.file.path or code.stacktrace)' : `at ${site}`
-    failures.push(`  ${failures.length + 1}. ${describeCall(span)} missing ${missing.join(', ')}; ${location}`)
+    if (missing.length > 0) failures.push(`${number} ${describeCall(span)} missing ${missing.join(', ')}; ${location(span)}`)
   }
   if (failures.length === 0) return
   const requirement = required.length === 0 ? 'at least one attribution key' : `required: ${required.join(', ')}`

@@ -1,0 +1,56 @@
+import { ConfigError, createFinOps, type UsageRecord } from '@finops-ai/core'
+import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
+import { embed, generateText } from 'ai'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { fakeProviderModels } from './fake-provider-models.js'
+import { withFinOps } from './with-finops.js'
+
+let provider: FakeProvider
+let models: ReturnType<typeof fakeProviderModels>
+beforeAll(async () => {
+  provider = await fakeProvider()
+  models = fakeProviderModels(provider)
+})
+afterEach(() => provider.reset())
+afterAll(() => provider.close())
+
+function engine() {
+  const records: UsageRecord[] = []
+  return { records, finops: createFinOps({ onUsage: (record) => void records.push(record) }) }
+}
+
+describe('withFinOps', () => {
+  it('wraps a language model and an embedding model, with the client attribution', async () => {
+    const { finops, records } = engine()
+    const model = withFinOps(models.openai.chat('gpt-4o'), { finops, attribution: { team: 'support' } })
+    const embedding = withFinOps(models.openai.embedding('text-embedding-3-small'), { finops, attribution: { team: 'search' } })
+    expect([model.provider, model.modelId]).toEqual(['openai.chat', 'gpt-4o'])
+    await generateText({ model, prompt: 'Hi there' })
+    await embed({ model: embedding, value: 'Hi there' })
+    await finops.flush()
+    expect(records.map((record) => [record.operation, record.attribution])).toEqual([
+      ['chat', { team: 'support' }],
+      ['embeddings', { team: 'search' }],
+    ])
+  })
+
+  it('returns a model it wrapped unchanged, so calls are not counted twice', async () => {
+    const { finops, records } = engine()
+    const model = withFinOps(models.anthropic('claude-haiku-4-5'), { finops })
+    expect(withFinOps(model, { finops })).toBe(model)
+    await generateText({ model: withFinOps(model), prompt: 'Hi there' })
+    await finops.flush()
+    expect(records).toHaveLength(1)
+  })
+
+  it('rejects a model id string and invalid attribution with a ConfigError naming the option', () => {
+    const finops = createFinOps()
+    const call = () => withFinOps('openai/gpt-4o' as unknown as Parameters<typeof withFinOps>[0], { finops })
+    expect(call).toThrow(ConfigError)
+    expect(call).toThrow("withFinOps.model: expected an AI SDK language or embedding model object such as openai('gpt-4o'), got the model id 'openai/gpt-4o'")
+    expect(() => withFinOps(models.openai('gpt-4o'), { finops, attribution: { team: 7 as unknown as string } })).toThrow(
+      'finopsMiddleware.attribution.team: expected a string, got number',
+    )
+    expect(() => withFinOps(models.openai('gpt-4o'), { finops: {} as typeof finops })).toThrow('finops: expected an engine created by createFinOps()')
+  })
+})

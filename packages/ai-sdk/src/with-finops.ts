@@ -1,0 +1,51 @@
+import { ConfigError, isWrappedClient, WRAPPED_CLIENT } from '@finops-ai/core'
+import { wrapEmbeddingModel, wrapLanguageModel } from 'ai'
+import { finopsEmbeddingMiddleware } from './finops-embedding-middleware.js'
+import type { FinOpsMiddlewareOptions } from './finops-middleware-options.js'
+import { finopsMiddleware } from './finops-middleware.js'
+
+/** A language model object `wrapLanguageModel` accepts. */
+type WrappableLanguageModel = Parameters<typeof wrapLanguageModel>[0]['model']
+/** An embedding model object `wrapEmbeddingModel` accepts. */
+type WrappableEmbeddingModel = Parameters<typeof wrapEmbeddingModel>[0]['model']
+
+/**
+ * Wraps an AI SDK language or embedding model so that every call goes through finops-ai:
+ * `wrapLanguageModel` with {@link finopsMiddleware}, or `wrapEmbeddingModel` with
+ * {@link finopsEmbeddingMiddleware}. The result is a new model for `generateText`, `streamText`,
+ * `generateObject`, `embed`, `embedMany`, ...; the given model is not changed. Wrapping a model
+ * `withFinOps` returned gives it back unchanged (the first options stay).
+ *
+ * @throws ConfigError at `withFinOps.model` when `model` is not a model object (a model id string
+ * is resolved by the AI SDK later, out of reach: wrap `gateway('openai/gpt-4o')` or the provider's
+ * model instead), or when the options are invalid.
+ * @example
+ * const model = withFinOps(openai('gpt-4o'), { attribution: { team: 'support' } })
+ * await withAttribution({ feature: 'faq' }, () => generateText({ model, prompt }))
+ */
+export function withFinOps(model: WrappableLanguageModel, options?: FinOpsMiddlewareOptions): ReturnType<typeof wrapLanguageModel>
+/** Wraps an AI SDK embedding model (`openai.embedding(...)`) with {@link finopsEmbeddingMiddleware}; see the overload above. */
+export function withFinOps(model: WrappableEmbeddingModel, options?: Omit<FinOpsMiddlewareOptions, 'modelFor'>): ReturnType<typeof wrapEmbeddingModel>
+export function withFinOps(
+  model: WrappableLanguageModel | WrappableEmbeddingModel,
+  options: FinOpsMiddlewareOptions = {},
+): ReturnType<typeof wrapLanguageModel> | ReturnType<typeof wrapEmbeddingModel> {
+  if (isWrappedClient(model)) return model as ReturnType<typeof wrapLanguageModel>
+  let wrapped: ReturnType<typeof wrapLanguageModel> | ReturnType<typeof wrapEmbeddingModel>
+  if (hasMethod(model, 'doGenerate')) {
+    wrapped = wrapLanguageModel({ model: model as WrappableLanguageModel, middleware: finopsMiddleware(options) })
+  } else if (hasMethod(model, 'doEmbed')) {
+    wrapped = wrapEmbeddingModel({ model: model as WrappableEmbeddingModel, middleware: finopsEmbeddingMiddleware(options) })
+  } else {
+    throw new ConfigError({
+      path: 'withFinOps.model',
+      detail: `expected an AI SDK language or embedding model object such as openai('gpt-4o'), got ${typeof model === 'string' ? `the model id '${model}'` : typeof model}`,
+    })
+  }
+  Object.defineProperty(wrapped, WRAPPED_CLIENT, { value: true })
+  return wrapped
+}
+
+function hasMethod(value: unknown, name: string): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)[name] === 'function'
+}

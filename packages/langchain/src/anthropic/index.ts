@@ -1,0 +1,2 @@
+export { finopsChatAnthropic } from './finops-chat-anthropic.js'
+export type { FinOpsAnthropicOptions } from '@finops-ai/anthropic'

@@ -1,0 +1,5 @@
+export { finopsAzureChatOpenAI } from './finops-azure-chat-openai.js'
+export { finopsAzureOpenAIEmbeddings, type AzureOpenAIEmbeddingsFields } from './finops-azure-openai-embeddings.js'
+export { finopsChatOpenAI } from './finops-chat-openai.js'
+export { finopsOpenAIEmbeddings, type OpenAIEmbeddingsFields } from './finops-openai-embeddings.js'
+export type { FinOpsOpenAIOptions } from '@finops-ai/openai'
