@@ -1,5 +1,6 @@
 import { safely } from '../engine/safely.js'
 import type { StreamEnd, StreamObserver } from './observe-stream.js'
+import { keepItem } from './keep-stream-item.js'
 
 /**
  * Observes a web `ReadableStream` (the stream parts of a framework's model call) and returns a new
@@ -57,13 +58,4 @@ export function observeReadableStream<Item>(
     },
     { highWaterMark: 0 },
   )
-}
-
-/** Whether the consumer gets `item`: yes unless the observer says `false` (a throwing observer hides nothing). */
-function keepItem<Item>(observer: StreamObserver<Item>, item: Item): boolean {
-  let keep = true
-  safely('observing a stream item', () => {
-    keep = observer.item(item) !== false
-  })
-  return keep
 }

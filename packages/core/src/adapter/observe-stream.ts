@@ -1,5 +1,6 @@
 import { diag } from '@opentelemetry/api'
 import { safely } from '../engine/safely.js'
+import { keepItem } from './keep-stream-item.js'
 
 /** How an observed stream ended. */
 export type StreamEnd =
@@ -118,16 +119,6 @@ export function observeStream<Stream>(stream: Stream, observer: StreamObserver<S
     return observeIterator(source)
   }
   return stream
-}
-
-/** Whether the consumer gets `item`: yes unless the observer says `false` (a throwing observer hides nothing). */
-function keepItem<Item>(observer: StreamObserver<Item>, item: Item): boolean {
-  try {
-    return observer.item(item) !== false
-  } catch (error) {
-    diag.error('finops-ai: observing a stream item failed', error)
-    return true
-  }
 }
 
 /** The item type of an async iterable. */

@@ -58,7 +58,8 @@ export function createBookPrice(spec: BookPriceSpec): BookPrice {
     const serviceTier = options?.serviceTier
     const inferenceGeo = options?.inferenceGeo
     if (serviceTier === undefined && inferenceGeo === undefined) return standard
-    const key = `${serviceTier ?? ''}\u0000${inferenceGeo ?? ''}`
+    // Most calls name a tier and no geography: the tier itself is the key, no string built per call.
+    const key = inferenceGeo === undefined ? (serviceTier as string) : `${serviceTier ?? ''}\u0000${inferenceGeo}`
     let found = byTier.get(key)
     if (found === undefined) {
       const tier = serviceTier === undefined ? undefined : (spec.ownTiers?.get(serviceTier.toLowerCase().trim()) ?? spec.tiers.lookup(serviceTier, spec.subject))
