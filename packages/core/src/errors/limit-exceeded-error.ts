@@ -2,8 +2,11 @@ import { FinOpsError } from './finops-error.js'
 
 const marker = Symbol.for('@finops-ai/core/LimitExceededError')
 
-/** Which limit denied a call. */
-export type LimitReason = 'requests_per_minute' | 'tokens_per_minute' | 'concurrency' | 'budget' | 'circuit_breaker'
+/**
+ * Which limit denied a call. `store_unavailable`: the store could not be reached within its
+ * timeout and the engine fails closed (`onStoreError: 'fail-closed'`), so no limit could be checked.
+ */
+export type LimitReason = 'requests_per_minute' | 'tokens_per_minute' | 'concurrency' | 'budget' | 'circuit_breaker' | 'store_unavailable'
 
 /** The fields of a denial, as carried by {@link LimitExceededError}. */
 export interface LimitDenial {
