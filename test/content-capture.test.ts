@@ -113,7 +113,7 @@ describe('content capture on (createFinOps({ captureContent: true }))', () => {
     expect(span.attributes['gen_ai.input.messages']).toBe(JSON.stringify([{ role: 'user', parts: text('one two three') }]))
     expect(span.attributes['gen_ai.system_instructions']).toBe(JSON.stringify(text('answer briefly')))
     expect(span.attributes['gen_ai.output.messages']).toBe(
-      JSON.stringify([{ role: 'assistant', parts: text(response.output_text), finish_reason: response.status }]),
+      JSON.stringify([{ role: 'assistant', parts: text(response.output_text), finish_reason: 'stop' }]),
     )
   })
 
@@ -124,7 +124,7 @@ describe('content capture on (createFinOps({ captureContent: true }))', () => {
       if (event.type === 'response.output_text.delta') streamed += event.delta
     }
     const span = await onlySpan(finops)
-    expect(span.attributes['gen_ai.output.messages']).toBe(JSON.stringify([{ role: 'assistant', parts: text(streamed), finish_reason: 'completed' }]))
+    expect(span.attributes['gen_ai.output.messages']).toBe(JSON.stringify([{ role: 'assistant', parts: text(streamed), finish_reason: 'stop' }]))
   })
 
   it('Anthropic message: system instructions, messages and content blocks', async () => {

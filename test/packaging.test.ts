@@ -5,43 +5,27 @@
 // subpaths and our engines say Node ≥ 20) and ships its LICENSE, README and CHANGELOG.
 // Needs the packages built first: the root `pnpm test` builds before running vitest.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { publint } from 'publint'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { packPackages, publishablePackages } from './pack-packages.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const pnpm = ['--yes', 'pnpm@12.4.2']
-
-interface Manifest {
-  name: string
-  version: string
-  private?: boolean
-  exports: Record<string, unknown>
-  peerDependencies?: Record<string, string>
-  devDependencies?: Record<string, string>
-}
-
-const packages = readdirSync(join(root, 'packages'))
-  .map((directory) => ({ directory, manifest: JSON.parse(readFileSync(join(root, 'packages', directory, 'package.json'), 'utf8')) as Manifest }))
-  .filter(({ manifest }) => !manifest.private)
+const packages = publishablePackages
 
 let app: string
 const tarballFiles: Record<string, string> = {}
 
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), 'finops-packaging-'))
+  Object.assign(tarballFiles, packPackages(app))
   const tarballs: Record<string, string> = {}
   const peers: Record<string, string> = {}
-  for (const { directory, manifest } of packages) {
-    const packageRoot = join(root, 'packages', directory)
-    if (!existsSync(join(packageRoot, 'dist'))) throw new Error(`packages/${directory} is not built: run the root build first`)
-    execFileSync('npx', [...pnpm, 'pack', '--pack-destination', app], { cwd: packageRoot, stdio: 'ignore' })
-    const tarball = `${manifest.name.replace('@', '').replace('/', '-')}-${manifest.version}.tgz`
-    tarballs[manifest.name] = `file:./${tarball}`
-    tarballFiles[manifest.name] = join(app, tarball)
+  for (const { manifest } of packages) {
+    tarballs[manifest.name] = `file:./${basename(tarballFiles[manifest.name]!)}`
     // Peers are installed at the version the repository develops against.
     for (const peer of Object.keys(manifest.peerDependencies ?? {})) peers[peer] = manifest.devDependencies?.[peer] ?? manifest.peerDependencies![peer]!
   }

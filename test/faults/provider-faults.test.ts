@@ -2,7 +2,9 @@
 // caller sees the SDK's own behaviour, the span ends with the right status, the ledger balances.
 import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
 import { SpanStatusCode } from '@opentelemetry/api'
+import { withFinOps } from '@finops-ai/openai'
 import OpenAI from 'openai'
+import OpenAIv5 from 'openai-v5'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { caught, expectLedgerBalanced, faultRig, messages, onlySpan } from './fault-harness.js'
 
@@ -157,6 +159,41 @@ describe('abort signals', () => {
     expect(error === undefined || error instanceof OpenAI.APIUserAbortError || (error as Error).name === 'AbortError').toBe(true)
     const span = await onlySpan(rig)
     expect(span.status.code).toBe(SpanStatusCode.UNSET)
+    await expectLedgerBalanced(rig)
+  })
+
+  // openai v5 and v6 keep yielding the events already read from the body after an abort; v7 stops.
+  // The wrapper's types follow the current major; v5 has the same runtime surface.
+  type Options = { baseURL: string; apiKey: string; maxRetries: number; fetch: (url: string | URL | Request, init?: RequestInit) => Promise<Response> }
+  const clients: [string, (options: Options) => OpenAI][] = [
+    ['openai v5', (options) => new OpenAIv5(options) as unknown as OpenAI],
+    ['openai v7', (options) => new OpenAI(options)],
+  ]
+  it.each(clients)('%s: an abort after chunk 3 while the rest is buffered: the caller gets no more, and is charged for what it got', async (_, clientOf) => {
+    // A fetch that reads the whole body before handing it over (as a buffering proxy does): every
+    // chunk is already in the SDK's hands when the caller aborts.
+    const bufferingFetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const response = await fetch(url, init)
+      return new Response(await response.arrayBuffer(), { status: response.status, headers: response.headers })
+    }
+    const rig = faultRig(provider)
+    const client = withFinOps(clientOf({ baseURL: provider.openaiBaseURL, apiKey: 'sk-test', maxRetries: 0, fetch: bufferingFetch }), { finops: rig.finops })
+    const controller = new AbortController()
+    const stream = await client.chat.completions.create({ model: 'gpt-4o', messages, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal })
+    const received: OpenAI.ChatCompletionChunk[] = []
+    const error = await caught(async () => {
+      for await (const chunk of stream) {
+        received.push(chunk)
+        if (received.length === 3) controller.abort()
+      }
+    })
+    expect(error).toBeUndefined()
+    expect(received).toHaveLength(3)
+    expect(received.some((chunk) => chunk.usage)).toBe(false)
+    const characters = received.reduce((sum, chunk) => sum + (chunk.choices[0]?.delta.content ?? '').length, 0)
+    await onlySpan(rig)
+    // Output estimated from what the caller received, at 4 characters per token.
+    expect(rig.records).toMatchObject([{ status: 'ok', estimated: true, usage: { outputTokens: Math.ceil(characters / 4) } }])
     await expectLedgerBalanced(rig)
   })
 

@@ -46,7 +46,7 @@ describe('store failure on reserve', () => {
     rig.store.failReserve()
     const error = await caught(() => rig.openai.chat.completions.create({ model: 'gpt-4o', messages }))
     expect(LimitExceededError.isInstance(error)).toBe(true)
-    expect(error).toMatchObject({ reason: 'circuit_breaker', policy: 'ledger' })
+    expect(error).toMatchObject({ reason: 'store_unavailable', policy: 'ledger' })
     expect(provider.requests).toHaveLength(0)
     const span = await onlySpan(rig)
     expect(span.status.code).toBe(SpanStatusCode.ERROR)

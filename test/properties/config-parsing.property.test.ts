@@ -9,6 +9,8 @@ import { parsePolicyText } from '../../packages/core/src/policies/load-policies.
 const currency = fc.constantFrom('usd', 'eur')
 const money = fc.integer({ min: 0, max: 1_000_000 }).map((cents) => cents / 100)
 const duration = fc.oneof(fc.constantFrom('5m', '90s', '1h', '250ms', '1.5h'), fc.integer({ min: 0, max: 3_600_000 }))
+// maxWaitMs is bounded at 10 minutes (MAX_WAIT_MS).
+const waitDuration = fc.oneof(fc.constantFrom('5m', '90s', '10m', '250ms'), fc.integer({ min: 0, max: 600_000 }))
 
 const budget = fc
   .record({ period: fc.constantFrom('hourly', 'daily', 'weekly', 'monthly', 'total'), unit: currency, soft: fc.option(money, { nil: undefined }), hard: money })
@@ -37,7 +39,7 @@ const policy = (key: string) =>
         limits,
         on_soft_limit: fc.constant({ downgrade: { 'gpt-4o': 'gpt-4o-mini' } }),
         onLimit: fc.constantFrom('reject' as const, 'wait' as const),
-        maxWaitMs: duration,
+        maxWaitMs: waitDuration,
       },
       { requiredKeys: [] },
     )
@@ -131,7 +133,7 @@ describe('policy config parsing', () => {
         expect(loadPolicies(parsePolicyText(stringify({ policies: file }), 'yaml') as never)).toEqual(loaded)
         expect(loadPolicies(parsePolicyText(JSON.stringify(file), 'json') as never)).toEqual(loaded)
         // An engine accepts them too (EUR amounts need a rate).
-        createFinOps({ policies: clone(file), exchangeRates: { EUR: 0.86 } })
+        createFinOps({ policies: clone(file), exchangeRates: { EUR: 0.86 }, attribution: { keys: ['tenant', 'session'] } })
       }),
       { numRuns: 150 },
     )

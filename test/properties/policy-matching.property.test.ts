@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { compilePolicies } from '../../packages/core/src/policies/compiled-policy.js'
 import { createPolicyIndex } from '../../packages/core/src/policies/policy-index.js'
 
-// `constructor` and `toString` are valid attribution keys that also name Object.prototype members.
-const keys = ['team', 'feature', 'user', 'tenant', 'constructor', 'toString'] as const
+// `toString` is a valid (declared) attribution key that also names an Object.prototype member;
+// `constructor`, `__proto__` and `prototype` are refused at load (test/security/counter-keys.test.ts).
+const keys = ['team', 'feature', 'user', 'tenant', 'toString'] as const
 const values = ['a', 'b', 'c', 'a/b', 'A'] as const
 
 const match = fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.constantFrom(...values), fc.array(fc.constantFrom(...values), { minLength: 1, maxLength: 3 })), {
@@ -46,7 +47,7 @@ describe('policy matching', () => {
     fc.assert(
       fc.property(policies, fc.array(attribution, { minLength: 1, maxLength: 5 }), (configs, calls) => {
         const records: UsageRecord[] = []
-        const finops = createFinOps({ policies: configs, attribution: { onMissing: 'allow' }, onUsage: (record) => void records.push(record) })
+        const finops = createFinOps({ policies: configs, attribution: { onMissing: 'allow', keys: ['tenant', 'toString'] }, onUsage: (record) => void records.push(record) })
         for (const call of calls) {
           withAttribution(call, () => {
             const handle = callPathOf(finops).begin({ provider: 'openai', operation: 'chat', model: 'gpt-4o', stream: false, estimatedInputTokens: 1 })

@@ -57,10 +57,8 @@ describe('attribution keys named like Object.prototype members', () => {
     expect(MissingAttributionError.isInstance(denial(() => withAttribution({ team: 'x' }, () => call(finops))))).toBe(true)
   })
 
-  it('counts calls without a per key such as constructor under (none)', () => {
-    const finops = createFinOps({ policies: [{ key: 'p', per: 'constructor', limits: { requests_per_minute: 1 } }], attribution: { onMissing: 'allow' } })
-    withAttribution({ team: 'x' }, () => call(finops))
-    const error = denial(() => withAttribution({ team: 'x' }, () => call(finops)))
-    expect(LimitExceededError.isInstance(error) && error.policy).toBe('p/constructor=(none)')
+  it('rejects a policy scoped per constructor at load, naming the path', () => {
+    const create = () => createFinOps({ policies: [{ key: 'p', per: 'constructor', limits: { requests_per_minute: 1 } }], attribution: { onMissing: 'allow' } })
+    expect(create).toThrow("policies[0].per: 'constructor' is not allowed as an attribution key")
   })
 })

@@ -1,10 +1,12 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core'
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base'
+import { formatAmount } from './format-amount.js'
 
 const shown = [
   'enduser.id',
   'team.name',
   'feature.name',
+  'cost_center',
   'gen_ai.usage.input_tokens',
   'gen_ai.usage.output_tokens',
   'finops.cost.amount',
@@ -13,7 +15,10 @@ const shown = [
   'error.type',
 ]
 
-/** A console span exporter that prints one compact line per span instead of a whole object. */
+/** Attributes holding money, printed with {@link formatAmount} rather than in exponent form. */
+const amounts = new Set(['finops.cost.amount', 'finops.budget.remaining'])
+
+/** A console span exporter that prints one compact line per span instead of a whole object; money without exponents. */
 export class SpanLineExporter implements SpanExporter {
   constructor(private readonly log: (line: string) => void) {}
 
@@ -21,7 +26,10 @@ export class SpanLineExporter implements SpanExporter {
     for (const span of spans) {
       const attributes = shown
         .filter((name) => span.attributes[name] !== undefined)
-        .map((name) => `${name}=${String(span.attributes[name])}`)
+        .map((name) => {
+          const value = span.attributes[name]
+          return `${name}=${amounts.has(name) && typeof value === 'number' ? formatAmount(value) : String(value)}`
+        })
       this.log(`  span "${span.name}" ${attributes.join(' ')}`)
     }
     done({ code: ExportResultCode.SUCCESS })

@@ -1,32 +1,43 @@
 import type { UsageRecord } from '@finops-ai/core'
+import { formatAmount } from './format-amount.js'
 
-const columns = ['#', 'user', 'team', 'feature', 'operation', 'model', 'input', 'cached', 'output', 'cost', 'status'] as const
+/** One call of the demo: the API it used (e.g. `responses`) and its usage record. */
+export interface DemoCall {
+  api: string
+  record: UsageRecord
+}
 
-/** Renders usage records as a fixed-width text table, with a total cost line. */
-export function usageTable(records: readonly UsageRecord[], currency: string): string {
-  const rows = records.map((record, index) => [
+const columns = ['#', 'api', 'user', 'team', 'feature', 'costCenter', 'model', 'input', 'cached', 'output'] as const
+
+/**
+ * Renders calls as a fixed-width text table with attribution, tokens, cost in the engine `currency`
+ * and status, then a total line in the engine currency and, exactly, in USD.
+ */
+export function usageTable(calls: readonly DemoCall[], currency: string): string {
+  const rows = calls.map(({ api, record }, index) => [
     String(index + 1),
+    api,
     record.attribution.user ?? '-',
     record.attribution.team ?? '-',
     record.attribution.feature ?? '(unallocated)',
-    record.operation,
+    record.attribution.costCenter ?? '-',
     record.model,
     String(record.usage.inputTokens),
     String(record.usage.cacheReadTokens ?? 0),
     String(record.usage.outputTokens),
-    record.status === 'denied' ? '-' : record.cost === null ? 'unknown' : record.cost.amount.toFixed(6),
-    record.status === 'denied' ? `denied (${record.errorType})` : record.status,
+    record.status === 'denied' ? '-' : record.cost === null ? 'unknown' : formatAmount(record.cost.amount),
+    record.status === 'denied' ? `denied (${record.errorType}), not sent` : record.status,
   ])
-  const header = [...columns.slice(0, -2), `cost ${currency}`, 'status']
+  const header = [...columns, `cost ${currency}`, 'status']
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)))
   const line = (cells: readonly string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()
-  const totalNanos = records.reduce((sum, record) => sum + (record.cost?.usdNanos ?? 0), 0)
-  const total = records.reduce((sum, record) => sum + (record.cost?.amount ?? 0), 0)
+  const totalNanos = calls.reduce((sum, { record }) => sum + (record.cost?.usdNanos ?? 0), 0)
+  const total = calls.reduce((sum, { record }) => sum + (record.cost?.amount ?? 0), 0)
   return [
     line(header),
     line(widths.map((width) => '-'.repeat(width))),
     ...rows.map(line),
     '',
-    `total ${total.toFixed(6)} ${currency} (${totalNanos} nano-USD exactly) over ${records.length} calls`,
+    `total ${formatAmount(total)} ${currency} (exactly ${formatAmount(totalNanos / 1e9)} USD = ${totalNanos} nano-USD) over ${calls.length} calls`,
   ].join('\n')
 }

@@ -27,4 +27,20 @@ describe('readLanguageModelRequest', () => {
     expect(request).toMatchObject({ operation: 'text_completion', stream: false, serviceTier: 'flex' })
     expect(request.maxOutputTokens).toBeUndefined()
   })
+
+  it('reserves an image file part at the image allowance, and nothing for a PDF file part', () => {
+    const params = {
+      prompt: [
+        {
+          role: 'user',
+          content: [
+            { type: 'file', mediaType: 'image/png', data: 'iVBORw0KGgo=' },
+            { type: 'file', mediaType: 'application/pdf', data: 'JVBERi0=' },
+            { type: 'text', text: '預算' },
+          ],
+        },
+      ],
+    } as unknown as LanguageModelCallOptions
+    expect(readLanguageModelRequest({ provider: 'openai.chat', modelId: 'gpt-4o' }, params, false).estimatedInputTokens).toBe(1_600 + 6)
+  })
 })

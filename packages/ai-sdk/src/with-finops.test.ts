@@ -48,8 +48,8 @@ describe('withFinOps', () => {
     const call = () => withFinOps('openai/gpt-4o' as unknown as Parameters<typeof withFinOps>[0], { finops })
     expect(call).toThrow(ConfigError)
     expect(call).toThrow("withFinOps.model: expected an AI SDK language or embedding model object such as openai('gpt-4o'), got the model id 'openai/gpt-4o'")
-    expect(() => withFinOps(models.openai('gpt-4o'), { finops, attribution: { team: 7 as unknown as string } })).toThrow(
-      'finopsMiddleware.attribution.team: expected a string, got number',
+    expect(() => withFinOps(models.openai('gpt-4o'), { finops, attribution: { team: { id: 7 } as unknown as string } })).toThrow(
+      'finopsMiddleware.attribution.team: expected a string, a finite number or a boolean, got object',
     )
     expect(() => withFinOps(models.openai('gpt-4o'), { finops: {} as typeof finops })).toThrow('finops: expected an engine created by createFinOps()')
   })

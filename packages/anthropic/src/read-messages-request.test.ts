@@ -37,4 +37,18 @@ describe('readMessagesRequest', () => {
       estimatedInputTokens: 0,
     })
   })
+
+  it('reserves an image block at the ~1,600-token maximum and CJK text by UTF-8 bytes', () => {
+    const messages = [
+      {
+        role: 'user',
+        content: [
+          { type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo=' } },
+          { type: 'text', text: '預算' },
+        ],
+      },
+    ]
+    // Anthropic vision docs (read 2026-12-02): about 1,600 tokens at most per image.
+    expect(readMessagesRequest({ model: 'claude-haiku-4-5', max_tokens: 5, messages }).estimatedInputTokens).toBe(1_600 + 6)
+  })
 })

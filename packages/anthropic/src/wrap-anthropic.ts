@@ -55,7 +55,7 @@ export function wrapAnthropic<Client extends object>(client: Client, path: CallP
       if (resource) patchCreate(target, resource, path, endpoint, settings)
     }
     if (path.billedUsage !== undefined) patchAnthropicBatches(target, path.billedUsage, endpoint, settings.attribution)
-  })
+  }, path)
 }
 
 function patchCreate(client: object, resource: CreateResource, path: CallPath, endpoint: ProviderEndpoint, settings: WrapSettings): void {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -37,5 +37,27 @@ sink(${JSON.stringify(record)})
 process.exit(0)`
     execFileSync(process.execPath, ['--input-type=module', '-e', script])
     expect(JSON.parse(readFileSync(ledger, 'utf8')).id).toBe('call-0')
+  })
+})
+
+describe('the built finops-ai bin on failures (child process)', () => {
+  it('ends quietly with exit 0 when its stdout is closed early, as in | head', { timeout: 60_000 }, async () => {
+    // 2000 hourly FOCUS rows are megabytes: far more than a pipe buffers, so writes go on after the close.
+    const ledger = writeLedger(sampleRecords(2000))
+    const child = spawn(process.execPath, [cli, 'focus', ledger, '--granularity', 'hour'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).not.toContain('EPIPE')
+    expect(stderr).not.toMatch(/^\s+at /m)
+    expect(code).toBe(0)
+  })
+
+  it('reports an unwritable --html file in one line with exit 5, without a stack trace', { timeout: 60_000 }, () => {
+    const ledger = writeLedger(sampleRecords(5))
+    const result = spawnSync(process.execPath, [cli, 'report', ledger, '--html', '/nonexistent/dir/r.html'], { encoding: 'utf8' })
+    expect(result.stderr).toBe('finops-ai report: cannot write /nonexistent/dir/r.html: no such file or directory (ENOENT)\n')
+    expect(result.status).toBe(5)
   })
 })

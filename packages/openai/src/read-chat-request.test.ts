@@ -37,4 +37,18 @@ describe('readChatRequest', () => {
       estimatedInputTokens: 0,
     })
   })
+
+  it('reserves CJK text by UTF-8 bytes and an allowance per image part', () => {
+    const messages = [
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: '預算' }, // 2 characters, 6 UTF-8 bytes
+          { type: 'image_url', image_url: { url: 'https://example.com/chart.png' } }, // 1,600 (tile-rule max 1,445)
+          { type: 'image_url', image_url: { url: 'https://example.com/icon.png', detail: 'low' } }, // 85
+        ],
+      },
+    ]
+    expect(readChatRequest({ model: 'gpt-4o', messages }).estimatedInputTokens).toBe(6 + 1_600 + 85)
+  })
 })

@@ -15,4 +15,9 @@ describe('readResponsesRequest', () => {
       parameters: { temperature: 1 },
     })
   })
+
+  it('reserves an allowance per input_image part and CJK text by UTF-8 bytes', () => {
+    const input = [{ role: 'user', content: [{ type: 'input_text', text: '預算' }, { type: 'input_image', image_url: 'https://example.com/a.png', detail: 'low' }] }]
+    expect(readResponsesRequest({ model: 'gpt-4o', input }).estimatedInputTokens).toBe(6 + 85)
+  })
 })

@@ -44,7 +44,7 @@ describe('readResponseOutputContent', () => {
       {
         role: 'assistant',
         parts: [{ type: 'reasoning' }, { type: 'text', content: 'hi' }, { type: 'tool_call', id: 'c2', name: 'g', arguments: 'not json' }],
-        finish_reason: 'max_output_tokens',
+        finish_reason: 'length',
       },
     ])
     expect(readResponseOutputContent({})).toEqual([])

@@ -1,5 +1,6 @@
 import { objectField, stringField, textPart, type InputMessage, type MessagePart, type OutputMessage, type RequestContent } from '@finops-ai/core'
 import { openAIParts, toolCallPart, toolCallResponsePart } from './openai-message-parts.js'
+import { readResponseFinishReason } from './read-response-finish-reason.js'
 import type { RequestBody } from './operation-request.js'
 
 /**
@@ -30,7 +31,7 @@ function inputMessage(item: unknown): InputMessage {
 /**
  * The completion of a Responses `Response`: its `output` items as one assistant message (message
  * text and refusals as text parts, `function_call` items as `tool_call` parts, other items such as
- * reasoning as `{ type }`), finished with `incomplete_details.reason` or the `status`.
+ * reasoning as `{ type }`), finished with the conventions' finish reason of `readResponseFinishReason`.
  */
 export function readResponseOutputContent(response: unknown): OutputMessage[] {
   const fields = objectField(response) ?? {}
@@ -44,6 +45,6 @@ export function readResponseOutputContent(response: unknown): OutputMessage[] {
     else if (type === 'function_call') parts.push(toolCallPart(output.call_id, output.name, output.arguments))
     else parts.push({ type })
   }
-  const reason = stringField(objectField(fields.incomplete_details)?.reason) ?? stringField(fields.status) ?? ''
+  const reason = readResponseFinishReason(fields) ?? ''
   return [{ role: 'assistant', parts, finish_reason: reason }]
 }

@@ -55,8 +55,8 @@ describe('withFinOps', () => {
   it('rejects invalid client attribution and stream usage mode naming the option', () => {
     const client = new OpenAI({ baseURL: provider.openaiBaseURL, apiKey: 'test' })
     const finops = createFinOps()
-    expect(() => withFinOps(client, { finops, attribution: { team: 7 as unknown as string } })).toThrow(
-      'withFinOps.attribution.team: expected a string, got number',
+    expect(() => withFinOps(client, { finops, attribution: { team: { id: 7 } as unknown as string } })).toThrow(
+      'withFinOps.attribution.team: expected a string, a finite number or a boolean, got object',
     )
     expect(() => withFinOps(client, { finops, streamUsage: 'always' as 'inject' })).toThrow(
       "withFinOps.streamUsage: expected one of inject|estimate|off, got 'always'",

@@ -138,7 +138,7 @@ describe('responses', () => {
     expect(path.calls[0]?.result).toMatchObject({
       usage: { inputTokens: 5, outputTokens: response.usage?.output_tokens, cacheReadTokens: 1, reasoningTokens: 2 },
       responseId: response.id,
-      finishReasons: ['completed'],
+      finishReasons: ['stop'],
     })
   })
 
@@ -156,7 +156,7 @@ describe('responses', () => {
     const { path, client } = wrapped()
     const stream = await client.responses.create({ model: 'gpt-5', input: 'Hello', stream: true, max_output_tokens: 3 })
     for await (const event of stream) void event
-    expect(path.calls[0]?.result).toMatchObject({ usage: { inputTokens: 1, outputTokens: 3 }, finishReasons: ['max_output_tokens'] })
+    expect(path.calls[0]?.result).toMatchObject({ usage: { inputTokens: 1, outputTokens: 3 }, finishReasons: ['length'] })
   })
 
   it('reports the usage of responses.stream and responses.parse', async () => {

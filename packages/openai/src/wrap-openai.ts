@@ -54,7 +54,7 @@ export function wrapOpenAI<Client extends object>(client: Client, path: CallPath
       if (resource) patchMethod(target, resource, method, operation, path, endpoint, settings)
     }
     if (path.billedUsage !== undefined) patchOpenAIBatches(target, path.billedUsage, endpoint, settings.attribution)
-  })
+  }, path)
 }
 
 function patchMethod(

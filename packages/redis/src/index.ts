@@ -1,6 +1,6 @@
 export { redisStore } from './redis-store.js'
 export type { RedisStore, RedisStoreOptions } from './redis-store.js'
-export type { RedisScriptClient } from './redis-script-client.js'
+export type { IoredisScriptClient, NodeRedisEvalOptions, NodeRedisScriptClient, RedisScriptClient } from './redis-script-client.js'
 export { RedisStoreError } from './redis-store-error.js'
 export type { RedisStoreFailure, RedisStoreOperation } from './redis-store-error.js'
 export { redisStoreScripts } from './scripts/redis-store-scripts.js'

@@ -1,6 +1,7 @@
 import { callPathOf, createFinOps, LimitExceededError, type FinOpsEvent, type PolicyConfig } from '@finops-ai/core'
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
 import type { Redis } from 'ioredis'
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './testing/redis-server-process.js'
 import { RedisStoreError } from './redis-store-error.js'
@@ -9,8 +10,10 @@ import { connectTestClient } from './redis-test-client.js'
 
 const skip = redisServerSkipReason()
 const timeoutMs = 100
-// Allowed lateness over timeoutMs for a loaded test machine; a hang would take seconds.
-const slackMs = 250
+// A call must end within its deadline, plus the time this process could not run at all on a busy
+// machine (measured: twice the event loop's largest delay during the test, as a call waits on at
+// most two timers), plus a small slack. A hang on Redis would take seconds.
+const slackMs = 100
 
 const policies: PolicyConfig[] = [{ key: 'team', limits: { requests_per_minute: 100_000, max_concurrent: 1_000, budget: { period: 'monthly', hard_limit_usd: 1_000 } } }]
 const request = { provider: 'openai', operation: 'chat' as const, model: 'test-model', stream: false, maxOutputTokens: 10, estimatedInputTokens: 10 }
@@ -31,6 +34,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value?: T
 describe.skipIf(skip !== undefined)('redis store under faults', () => {
   let server: RedisServerProcess
   let client: Redis
+  let loopDelay: IntervalHistogram
+  const inTime = (deadlineMs: number) => deadlineMs + slackMs + (2 * loopDelay.max) / 1e6
   const unhandled: unknown[] = []
   const onUnhandled = (reason: unknown) => unhandled.push(reason)
   const exporter = new InMemorySpanExporter()
@@ -43,8 +48,11 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
   beforeEach(async () => {
     client = await connectTestClient(server.port)
     exporter.reset()
+    loopDelay = monitorEventLoopDelay({ resolution: 5 })
+    loopDelay.enable()
   })
   afterEach(async () => {
+    loopDelay.disable()
     server.resume()
     client.disconnect()
     await sleep(20)
@@ -68,7 +76,7 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
     for (const outcome of [reserve, read, settle]) {
       expect(outcome.error).toBeInstanceOf(RedisStoreError)
       expect(outcome.error).toMatchObject({ failure: 'timeout' })
-      expect(outcome.ms).toBeLessThan(timeoutMs + slackMs)
+      expect(outcome.ms).toBeLessThan(inTime(timeoutMs))
     }
     expect(reserve.error).toMatchObject({ operation: 'reserve' })
   })
@@ -78,7 +86,7 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
     const finops = engine('fail-open', events)
     server.pause()
     const begun = await timed(async () => callPathOf(finops).begin(request))
-    expect(begun.ms).toBeLessThan(timeoutMs + slackMs)
+    expect(begun.ms).toBeLessThan(inTime(timeoutMs))
     begun.value!.succeed({ usage })
     await finops.flush()
     const degraded = events.filter((event) => event.type === 'store_degraded')
@@ -92,9 +100,9 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
     const finops = engine('fail-closed', events)
     server.pause()
     const begun = await timed(async () => callPathOf(finops).begin(request))
-    expect(begun.ms).toBeLessThan(timeoutMs + slackMs)
+    expect(begun.ms).toBeLessThan(inTime(timeoutMs))
     expect(begun.error).toBeInstanceOf(LimitExceededError)
-    expect(begun.error).toMatchObject({ reason: 'circuit_breaker' })
+    expect(begun.error).toMatchObject({ reason: 'store_unavailable' })
     expect(events.some((event) => event.type === 'store_degraded')).toBe(true)
   })
 
@@ -121,7 +129,7 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
       const finops = engine('fail-closed', [], redisStore({ client: patient, prefix: 'faults', timeoutMs }))
       await server.kill()
       const begun = await timed(async () => callPathOf(finops).begin(request))
-      expect(begun.ms).toBeLessThan(timeoutMs + slackMs)
+      expect(begun.ms).toBeLessThan(inTime(timeoutMs))
       expect(begun.error).toBeInstanceOf(LimitExceededError)
     } finally {
       await server.restart()
@@ -168,12 +176,12 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
       expect(recovered).toBe(true)
       expect(storeErrors()).toBeGreaterThan(0)
       // Reservation plus the provider's time, never a hang on Redis.
-      for (const outcome of outcomes) expect(outcome.ms).toBeLessThan(timeoutMs + providerMs + slackMs)
+      for (const outcome of outcomes) expect(outcome.ms).toBeLessThan(inTime(timeoutMs + providerMs))
       const failed = outcomes.filter((outcome) => outcome.error !== undefined)
       if (mode === 'fail-open') expect(failed).toEqual([])
       else {
         expect(failed.length).toBeGreaterThan(0)
-        for (const { error } of failed) expect(error).toMatchObject({ name: 'LimitExceededError', reason: 'circuit_breaker', limit: 0 })
+        for (const { error } of failed) expect(error).toMatchObject({ name: 'LimitExceededError', reason: 'store_unavailable', limit: 0 })
       }
       const spend = await finops.spend({ policy: 'team' })
       expect(spend.reserved).toBe(0)

@@ -1,5 +1,8 @@
 import { ConfigError, type ChargeRequest, type ChargeResult, type CounterReading, type ReadRequest, type ReserveDecision, type ReserveRequest, type SettleRequest, type SettleResult, type Store } from '@finops-ai/core'
 import { chargeCommand, chargeResult } from './charge-command.js'
+import { clientReadiness } from './client-readiness.js'
+import { isReplyError } from './clients/reply-error.js'
+import { scriptClientOf } from './clients/script-client-of.js'
 import { counterReadings, readCommand } from './read-command.js'
 import { redisKeys } from './redis-keys.js'
 import type { RedisScriptClient } from './redis-script-client.js'
@@ -11,24 +14,30 @@ import { chargeScript } from './scripts/charge-script.js'
 import { readScript } from './scripts/read-script.js'
 import { reserveScript } from './scripts/reserve-script.js'
 import type { RedisScript } from './scripts/redis-script.js'
+import { redisStoreScripts } from './scripts/redis-store-scripts.js'
 import { settleScript } from './scripts/settle-script.js'
-import { settleCommand, settleResult } from './settle-command.js'
+import { cancelCommand, settleCommand, settleResult } from './settle-command.js'
 import { withinDeadline } from './within-deadline.js'
 
 /** Options of {@link redisStore}. */
 export interface RedisStoreOptions {
   /**
-   * A connected client: an `ioredis` `Redis` or `Cluster` instance, or anything with
-   * {@link RedisScriptClient}'s `evalsha` and `eval`. Recommended `ioredis` options, so that a lost
-   * connection fails commands at once instead of queueing them: `enableOfflineQueue: false`,
-   * `maxRetriesPerRequest: 0`, `autoResendUnfulfilledCommands: false`. The store enforces
-   * `timeoutMs` whatever the client's options.
+   * A connected client: an `ioredis` `Redis` or `Cluster` instance; a node-redis (`redis` v4, v5,
+   * v6) client from `createClient()` or cluster from `createCluster()`, opened with `connect()`
+   * (await it before serving calls: until ready, operations fail as `connection`); or anything
+   * with ioredis's `evalsha` and `eval` (see {@link RedisScriptClient}). Anything else, or a
+   * node-redis client that is not open, throws a `ConfigError` at path `redisStore.client`.
+   * Recommended options, so that a lost connection fails commands at once instead of queueing
+   * them: `ioredis` `enableOfflineQueue: false`, `maxRetriesPerRequest: 0`,
+   * `autoResendUnfulfilledCommands: false`; node-redis `disableOfflineQueue: true`. The store
+   * enforces `timeoutMs` whatever the client's options.
    */
   client: RedisScriptClient
   /**
    * First part of every key, used as the Redis Cluster hash tag: `{finops}:b:…`. All counters of
    * one prefix live in one slot (atomic scripts across them, at the cost of not spreading one
-   * prefix over the cluster); use several prefixes (e.g. per tenant) to spread load.
+   * prefix over the cluster); use several prefixes (e.g. per tenant) to spread load. Must be
+   * non-empty and free of `{` and `}` (else a `ConfigError` at path `redisStore.prefix`).
    * Default `'finops'`.
    */
   prefix?: string
@@ -72,6 +81,17 @@ export interface RedisStoreOptions {
 /** The {@link Store} of {@link redisStore}: every operation returns a promise. */
 export interface RedisStore extends Store {
   readonly onError: 'fail-open' | 'fail-closed'
+  /** The `reservationTtlMs` option: how long an unsettled reservation is held (guards retry a failed settle until then). */
+  readonly reservationTtlMs: number
+  /**
+   * Resolves once the client is connected (an ioredis `Cluster`: to every master) and the store's
+   * scripts are loaded (`SCRIPT LOAD`, on every master of a `Cluster`). Optional: every operation
+   * waits for the same readiness within its `timeoutMs`, so calls made before are guarded, never
+   * waved through by a client still connecting; awaiting it at startup (before serving traffic)
+   * keeps the first calls from spending their `timeoutMs` on connecting. Never rejects on a
+   * client that is still connecting: it waits (bound it yourself if you need to).
+   */
+  ready(): Promise<void>
   reserve(request: ReserveRequest): Promise<ReserveDecision>
   settle(request: SettleRequest): Promise<SettleResult>
   read(request: ReadRequest): Promise<CounterReading[]>
@@ -95,8 +115,13 @@ export interface RedisStore extends Store {
  * const finops = createFinOps({ store, policies, onStoreError: 'fail-open' })
  */
 export function redisStore(options: RedisStoreOptions): RedisStore {
-  const { client } = options
-  const keys = redisKeys(options.prefix ?? 'finops')
+  const client = scriptClientOf(options.client)
+  const prefix = options.prefix ?? 'finops'
+  if (typeof prefix !== 'string' || prefix === '' || /[{}]/.test(prefix)) {
+    throw new ConfigError({ path: 'redisStore.prefix', detail: `expected a non-empty string without '{' or '}' (it is the Redis Cluster hash tag of every key), got ${JSON.stringify(prefix)}` })
+  }
+  const keys = redisKeys(prefix)
+  const readiness = clientReadiness(options.client, Object.values(redisStoreScripts))
   const timeoutMs = options.timeoutMs ?? 100
   const leaseMs = options.reservationTtlMs ?? 900_000
   const onError = options.onError ?? 'fail-open'
@@ -118,12 +143,18 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     const timeout = () => new RedisStoreError(operation, 'timeout', `no reply within ${timeoutMs} ms`)
     let reply: unknown
     try {
-      reply = await withinDeadline(runScript(client, script, command.keys, command.args), timeoutMs, timeout)
+      // Before the client is ready, wait for it inside the same deadline; a command is never sent
+      // after the deadline passed (the caller has already been told the operation failed).
+      let expired = false
+      const attempt = (): Promise<unknown> => runScript(client, script, command.keys, command.args)
+      const work = readiness.isReady() ? attempt() : readiness.ready().then(() => (expired ? Promise.reject(timeout()) : attempt()))
+      reply = await withinDeadline(work, timeoutMs, () => {
+        expired = true
+        return timeout()
+      })
     } catch (error) {
       if (error instanceof RedisStoreError) throw error
-      // ioredis names Redis's error replies `ReplyError`, node-redis `ErrorReply`.
-      const answered = error instanceof Error && (error.name === 'ReplyError' || error.name === 'ErrorReply')
-      throw new RedisStoreError(operation, answered ? 'reply' : 'connection', error instanceof Error ? error.message : String(error), { cause: error })
+      throw new RedisStoreError(operation, isReplyError(error) ? 'reply' : 'connection', error instanceof Error ? error.message : String(error), { cause: error })
     }
     const numbers = integerReply(reply)
     const decoded = numbers === undefined ? undefined : decode(numbers)
@@ -133,8 +164,21 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
 
   return {
     onError,
-    reserve: async (request: ReserveRequest): Promise<ReserveDecision> =>
-      run('reserve', reserveScript, reserveCommand(keys, request, now(request.now), leaseMs), (reply) => reserveDecision(reply, request)),
+    reservationTtlMs: leaseMs,
+    ready: readiness.ready,
+    reserve: async (request: ReserveRequest): Promise<ReserveDecision> => {
+      const command = reserveCommand(keys, request, now(request.now), leaseMs)
+      try {
+        return await run('reserve', reserveScript, command, (reply) => reserveDecision(reply, request))
+      } catch (error) {
+        // The reserve may still run (a slow server, a client re-sending after reconnecting or a
+        // failover): release it and refuse it for as long as its lease would have held it.
+        if (error instanceof RedisStoreError && error.failure !== 'reply') {
+          run('settle', settleScript, cancelCommand(keys, request.id, now(request.now), leaseMs), settleResult).catch(() => undefined)
+        }
+        throw error
+      }
+    },
     settle: async (request: SettleRequest): Promise<SettleResult> => run('settle', settleScript, settleCommand(keys, request, now(request.now)), settleResult),
     read: async (request: ReadRequest): Promise<CounterReading[]> =>
       run('read', readScript, readCommand(keys, request, now(request.now)), (reply) => counterReadings(reply, request)),

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import type { RedisScriptClient } from './redis-script-client.js'
+import type { ScriptClient } from './clients/script-client.js'
 import { runScript } from './run-script.js'
 import { redisScript } from './scripts/redis-script.js'
 
 const script = redisScript('echo', 'return ARGV[1]')
 
 /** A client double that knows the scripts it was sent with EVAL, like Redis's script cache. */
-class ScriptCacheClient implements RedisScriptClient {
+class ScriptCacheClient implements ScriptClient {
   readonly calls: string[] = []
   private readonly cached = new Set<string>()
   constructor(private readonly failure?: Error) {}
-  async evalsha(sha1: string, _keys: number, ...args: string[]): Promise<unknown> {
+  async evalSha(sha1: string, _keys: string[], args: string[]): Promise<unknown> {
     this.calls.push('evalsha')
     if (this.failure) throw this.failure
     if (!this.cached.has(sha1)) throw new Error('NOSCRIPT No matching script. Please use EVAL.')
     return args.at(-1)
   }
-  async eval(source: string, _keys: number, ...args: string[]): Promise<unknown> {
+  async eval(source: string, _keys: string[], args: string[]): Promise<unknown> {
     this.calls.push('eval')
     this.cached.add(redisScript('any', source).sha1)
     return args.at(-1)
@@ -38,8 +38,8 @@ describe('runScript', () => {
   })
 
   it('turns a synchronous client throw into a rejection', async () => {
-    const client: RedisScriptClient = {
-      evalsha: () => {
+    const client: ScriptClient = {
+      evalSha: () => {
         throw new Error('sync')
       },
       eval: async () => 'unused',

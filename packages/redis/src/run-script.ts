@@ -1,4 +1,4 @@
-import type { RedisScriptClient } from './redis-script-client.js'
+import type { ScriptClient } from './clients/script-client.js'
 import type { RedisScript } from './scripts/redis-script.js'
 
 function isNoScript(error: unknown): boolean {
@@ -10,11 +10,11 @@ function isNoScript(error: unknown): boolean {
  * `NOSCRIPT`: after a restart, a failover or `SCRIPT FLUSH`. One round trip when cached, two
  * otherwise. A synchronous throw of the client becomes a rejection.
  */
-export async function runScript(client: RedisScriptClient, script: RedisScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
+export async function runScript(client: ScriptClient, script: RedisScript, keys: string[], args: string[]): Promise<unknown> {
   try {
-    return await client.evalsha(script.sha1, keys.length, ...keys, ...args)
+    return await client.evalSha(script.sha1, keys, args)
   } catch (error) {
     if (!isNoScript(error)) throw error
-    return client.eval(script.source, keys.length, ...keys, ...args)
+    return client.eval(script.source, keys, args)
   }
 }

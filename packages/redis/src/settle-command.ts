@@ -10,6 +10,15 @@ export function settleCommand(keys: RedisKeys, request: SettleRequest, now: stri
   }
 }
 
+/**
+ * KEYS and ARGV of the `settle` script run as a cancel of reservation `id`: releases whatever a
+ * reserve that failed on the caller's side (timed out, connection lost) may still have reserved,
+ * and leaves a tombstone for `tombstoneMs` so that a late (re-sent) reserve of `id` is refused.
+ */
+export function cancelCommand(keys: RedisKeys, id: string, now: string, tombstoneMs: number): { keys: string[]; args: string[] } {
+  return { keys: [keys.reservation(id)], args: [now, id, '0', '0', 'cancel', integerArgument(tombstoneMs, 'tombstoneMs')] }
+}
+
 /** The {@link SettleResult} in a `settle` reply, or `undefined` when the reply is malformed. */
 export function settleResult(reply: readonly number[]): SettleResult | undefined {
   if (reply[0] === 0 && reply.length === 1) return { settled: false, counters: [] }

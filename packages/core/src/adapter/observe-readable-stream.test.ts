@@ -91,6 +91,24 @@ describe('observeReadableStream', () => {
     expect(ends).toEqual([{ type: 'cancelled' }])
   })
 
+  it('delivers nothing more after the signal aborted, even items the source still has', async () => {
+    const { seen, ends, observer } = recorder()
+    const abort = new AbortController()
+    const { stream, state } = source([1, 2, 3, 4, 5])
+    const received: number[] = []
+    const reading = (async () => {
+      for await (const item of observeReadableStream(stream, observer, abort.signal)) {
+        received.push(item)
+        if (item === 3) abort.abort(new Error('stop'))
+      }
+    })()
+    await expect(reading).rejects.toThrow('stop')
+    expect(received).toEqual([1, 2, 3])
+    expect(seen).toEqual([1, 2, 3])
+    expect(ends).toEqual([{ type: 'cancelled' }])
+    expect(state.cancelled).toMatchObject({ message: 'stop' })
+  })
+
   it('keeps the stream flowing when the observer throws', async () => {
     const observer: StreamObserver<number> = {
       first: () => {

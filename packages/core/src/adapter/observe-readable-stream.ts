@@ -8,7 +8,8 @@ import { keepItem } from './keep-stream-item.js'
  *
  * The end is reported once: `complete` when `stream` is done, `cancelled` when the consumer cancels
  * the returned stream (the cancel reaches `stream`) or when reading fails after `signal` aborted,
- * `error` when reading fails otherwise. Items the observer answers `false` for are hidden. Observer
+ * `error` when reading fails otherwise. After `signal` aborts, no more items are delivered (not even
+ * buffered ones): the returned stream errors with the abort reason. Items the observer answers `false` for are hidden. Observer
  * throws are logged through OTel `diag` and never reach the consumer.
  */
 export function observeReadableStream<Item>(
@@ -34,6 +35,14 @@ export function observeReadableStream<Item>(
           } catch (error) {
             end(signal?.aborted === true ? { type: 'cancelled' } : { type: 'error', error })
             controller.error(error)
+            return
+          }
+          if (!next.done && signal?.aborted === true) {
+            // Nothing more after an abort, not even items already buffered: the call is charged
+            // for what the consumer received.
+            end({ type: 'cancelled' })
+            controller.error(signal.reason)
+            void reader.cancel(signal.reason).catch(() => undefined)
             return
           }
           if (next.done) {

@@ -67,6 +67,21 @@ describe('observeStream', () => {
     expect(ends).toEqual([{ type: 'cancelled' }])
   })
 
+  it('delivers nothing more after the controller aborts, even items the source had buffered', async () => {
+    const { seen, ends, observer } = recorder()
+    // A source that ignores the abort and keeps yielding what it holds (openai v5/v6 do).
+    const stream = { controller: new AbortController(), iterator: async function* () { yield* [1, 2, 3, 4] }, [Symbol.asyncIterator]() { return this.iterator() } }
+    observeStream(stream, observer)
+    const iterator = stream[Symbol.asyncIterator]()
+    expect(await iterator.next()).toEqual({ done: false, value: 1 })
+    const pending = iterator.next()
+    stream.controller.abort()
+    expect(await pending).toEqual({ done: true, value: undefined })
+    expect(await iterator.next()).toEqual({ done: true, value: undefined })
+    expect(seen).toEqual([1])
+    expect(ends).toEqual([{ type: 'cancelled' }])
+  })
+
   it('reports a read error and rethrows it to the consumer', async () => {
     const { ends, observer } = recorder()
     const failure = new Error('connection reset')

@@ -34,8 +34,10 @@ interface StainlessStream<Item> {
  *
  * The end is reported once: `complete` when the provider finishes, `error` when reading fails,
  * `cancelled` when the consumer breaks out, calls `return()`, aborts `controller` (also while no
- * read is pending) or cancels the readable. A stream that is never read reports nothing until its
- * controller aborts. Streams without an `iterator` factory are returned unobserved.
+ * read is pending) or cancels the readable. After `controller` aborts, the consumer receives no
+ * more items (not even ones already buffered): iteration ends, so what was charged is what was
+ * received. A stream that is never read reports nothing until its controller aborts. Streams
+ * without an `iterator` factory are returned unobserved.
  */
 export function observeStream<Stream>(stream: Stream, observer: StreamObserver<StreamItem<Stream>>): Stream {
   const target = stream as unknown as Partial<StainlessStream<StreamItem<Stream>>>
@@ -76,7 +78,20 @@ export function observeStream<Stream>(stream: Stream, observer: StreamObserver<S
       }
       return pending.then(received, rethrow)
     }
+    // After an abort the consumer gets nothing more, even items the SDK had already buffered: the
+    // call is charged for what the consumer received, so it must not receive more than that.
+    const stopped = (): IteratorResult<StreamItem<Stream>> => {
+      end({ type: 'cancelled' })
+      if (typeof source.return === 'function') {
+        safely('closing an aborted stream', () => void Promise.resolve(source.return!()).catch(() => undefined))
+      }
+      return { done: true, value: undefined }
+    }
     const received = (result: IteratorResult<StreamItem<Stream>>): IteratorResult<StreamItem<Stream>> | Promise<IteratorResult<StreamItem<Stream>>> => {
+      if (!result.done && signal?.aborted) {
+        reading -= 1
+        return stopped()
+      }
       if (result.done) {
         end(signal?.aborted ? { type: 'cancelled' } : { type: 'complete' })
         reading -= 1
@@ -100,6 +115,7 @@ export function observeStream<Stream>(stream: Stream, observer: StreamObserver<S
     }
     return {
       next() {
+        if (signal?.aborted) return Promise.resolve(stopped())
         reading += 1
         return read()
       },

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { diag, DiagLogLevel } from '@opentelemetry/api'
+import { afterEach, describe, expect, it } from 'vitest'
 import { isWrappedClient, WRAPPED_CLIENT, wrapClientOnce } from './wrap-client-once.js'
 
 class Client {
@@ -46,5 +47,37 @@ describe('wrapClientOnce', () => {
     expect(WRAPPED_CLIENT).toBe(Symbol.for('@finops-ai/wrapped-client'))
     expect(isWrappedClient(null)).toBe(false)
     expect(isWrappedClient({})).toBe(false)
+  })
+
+  describe('wrapping again with another engine', () => {
+    afterEach(() => diag.disable())
+
+    const captureWarnings = (): string[] => {
+      const warnings: string[] = []
+      const ignore = () => {}
+      diag.setLogger({ error: ignore, warn: (message) => void warnings.push(message), info: ignore, debug: ignore, verbose: ignore }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true })
+      return warnings
+    }
+
+    it('is ignored with one diag warning per client, also on withOptions clones', () => {
+      const warnings = captureWarnings()
+      const [first, second] = [{}, {}]
+      const client = wrapClientOnce(new Client({ tag: 'a' }), patchCreate, first)
+      wrapClientOnce(client, patchCreate, second)
+      wrapClientOnce(client, patchCreate, second)
+      expect(client.create()).toBe('observed sent by a')
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain('already wrapped with another finops-ai engine; the second wrap is ignored')
+      wrapClientOnce(client.withOptions({ tag: 'b' }), patchCreate, second)
+      expect(warnings).toHaveLength(2)
+    })
+
+    it('says nothing when the same engine wraps again', () => {
+      const warnings = captureWarnings()
+      const engine = {}
+      const client = wrapClientOnce(new Client({ tag: 'a' }), patchCreate, engine)
+      wrapClientOnce(client, patchCreate, engine)
+      expect(warnings).toEqual([])
+    })
   })
 })

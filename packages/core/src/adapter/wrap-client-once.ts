@@ -1,8 +1,13 @@
+import { diag } from '@opentelemetry/api'
+
 /**
  * Marks a client that a finops-ai adapter wrapped. A `Symbol.for` key, so every copy of every
  * adapter (dual ESM/CJS, duplicated installs) sees the same mark: wrapping again is a no-op.
  */
 export const WRAPPED_CLIENT: unique symbol = Symbol.for('@finops-ai/wrapped-client')
+
+/** The engine (its call path) a client was wrapped with: a later wrap with another one is ignored, with a warning. */
+const WRAPPED_BY: unique symbol = Symbol.for('@finops-ai/wrapped-by')
 
 /** Whether `client` was wrapped by a finops-ai adapter. */
 export function isWrappedClient(client: unknown): boolean {
@@ -13,12 +18,18 @@ export function isWrappedClient(client: unknown): boolean {
  * Wraps a Stainless SDK client in place, once, and returns it: `patch(client)` replaces methods on
  * the instance's own resource objects; then `client.withOptions(...)` (which builds a fresh
  * client, without instance patches) is made to return its clone wrapped by the same `patch`; then
- * the client is marked ({@link WRAPPED_CLIENT}). A marked client is returned unchanged, unpatched.
+ * the client is marked ({@link WRAPPED_CLIENT}). A marked client is returned unchanged, unpatched;
+ * when `engine` (the call path the adapter routes through) differs from the one it was wrapped with,
+ * that is logged once per client through OTel `diag.warn`: its calls keep going to the first engine,
+ * so policies of the second are not enforced on them (share one engine across modules instead).
  *
  * Only this instance changes; a plain `Proxy` is not used because the SDKs keep `#private` fields.
  */
-export function wrapClientOnce<Client extends object>(client: Client, patch: (client: object) => void): Client {
-  if (isWrappedClient(client)) return client
+export function wrapClientOnce<Client extends object>(client: Client, patch: (client: object) => void, engine?: object): Client {
+  if (isWrappedClient(client)) {
+    warnOnOtherEngine(client, engine)
+    return client
+  }
   patch(client)
   const target = client as Client & { withOptions?: (options: unknown) => object }
   const withOptions = target.withOptions
@@ -27,10 +38,22 @@ export function wrapClientOnce<Client extends object>(client: Client, patch: (cl
       configurable: true,
       writable: true,
       value: function wrappedWithOptions(this: object, options: unknown) {
-        return wrapClientOnce(withOptions.call(this, options), patch)
+        return wrapClientOnce(withOptions.call(this, options), patch, engine)
       },
     })
   }
   Object.defineProperty(target, WRAPPED_CLIENT, { value: true })
+  if (engine !== undefined) Object.defineProperty(target, WRAPPED_BY, { value: engine, writable: true })
   return client
+}
+
+const warned = new WeakSet<object>()
+
+function warnOnOtherEngine(client: object, engine: object | undefined): void {
+  const first = (client as { [WRAPPED_BY]?: object })[WRAPPED_BY]
+  if (engine === undefined || first === undefined || first === engine || warned.has(client)) return
+  warned.add(client)
+  diag.warn(
+    'finops-ai: this client is already wrapped with another finops-ai engine; the second wrap is ignored and its calls keep going through the first engine (its policies, store and telemetry). Create one engine and pass the same `finops` everywhere (docs/attribution.md › One engine per process).',
+  )
 }

@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest'
 import { missingAttribution, resolveAttributionRequirements } from './attribution-requirements.js'
 
 describe('resolveAttributionRequirements', () => {
+  it('knows the well-known keys plus declared, env-declared, required and default keys', () => {
+    const requirements = resolveAttributionRequirements({ keys: ['tenant'], required: ['team', 'run'], defaults: { env: 'prod' } }, { FINOPS_ATTRIBUTION_KEYS: 'session, region' })
+    expect([...requirements.knownKeys].sort()).toEqual(['costCenter', 'env', 'feature', 'region', 'run', 'session', 'team', 'tenant', 'user'])
+  })
+
+  it('rejects keys that are not an array of names', () => {
+    expect(() => resolveAttributionRequirements({ keys: 'tenant' as never }, {})).toThrow('attribution.keys: expected an array of attribution key names')
+  })
+
   it('defaults to warn with nothing required', () => {
-    expect(resolveAttributionRequirements({}, {})).toEqual({ required: [], onMissing: 'warn', defaults: undefined, hashUser: undefined })
+    expect(resolveAttributionRequirements({}, {})).toEqual({
+      required: [],
+      onMissing: 'warn',
+      defaults: undefined,
+      hashUser: undefined,
+      knownKeys: new Set(['user', 'team', 'feature', 'costCenter']),
+    })
   })
 
   it.each([

@@ -3,6 +3,7 @@ import type { Attribution } from './attribution.js'
 import { attributionValue } from './attribution-value.js'
 import { createUserHasher, type UserHasher } from './user-hasher.js'
 import { validateAttribution } from './validate-attribution.js'
+import { WELL_KNOWN_ATTRIBUTION_KEYS } from './well-known-keys.js'
 
 /** What happens to a call that lacks required attribution. */
 export type OnMissingAttribution = 'allow' | 'warn' | 'throw'
@@ -32,6 +33,14 @@ export interface AttributionOptions {
    * guessing. Default `false`.
    */
   hashUser?: boolean | { salt: string }
+  /**
+   * Custom attribution keys (beyond `user`, `team`, `feature`, `costCenter`) that policies may use
+   * in `per:` and `match:`, e.g. `['tenant', 'run']`. Keys listed in `required` or set in
+   * `defaults` count as declared too. A policy scoped by any other key is a `ConfigError` at load
+   * (`per: usr` would otherwise put every user on one counter). Default `[]`. Env
+   * `FINOPS_ATTRIBUTION_KEYS` (comma-separated) adds to it.
+   */
+  keys?: string[]
 }
 
 /** Attribution settings after validation and env overrides. */
@@ -41,6 +50,8 @@ export interface AttributionRequirements {
   defaults: Readonly<Attribution> | undefined
   /** Pseudonymises `user` values; undefined unless `hashUser` is on. */
   hashUser: UserHasher | undefined
+  /** Keys policies may scope by: the well-known ones, `keys`, `FINOPS_ATTRIBUTION_KEYS`, `required` and the keys of `defaults`. */
+  knownKeys: ReadonlySet<string>
 }
 
 const envModes: Readonly<Record<string, OnMissingAttribution>> = { off: 'allow', warn: 'warn', strict: 'throw' }
@@ -72,7 +83,16 @@ export function resolveAttributionRequirements(
     onMissing = mode
   }
   const defaults = options.defaults === undefined ? undefined : validateAttribution(options.defaults, 'attribution.defaults')
-  return { required: Object.freeze([...required]), onMissing, defaults, hashUser: userHasher(options.hashUser) }
+  const knownKeys = new Set([...WELL_KNOWN_ATTRIBUTION_KEYS, ...declaredKeys(options.keys, env.FINOPS_ATTRIBUTION_KEYS), ...required, ...Object.keys(defaults ?? {})])
+  return { required: Object.freeze([...required]), onMissing, defaults, hashUser: userHasher(options.hashUser), knownKeys }
+}
+
+function declaredKeys(keys: AttributionOptions['keys'], fromEnv: string | undefined): string[] {
+  if (keys !== undefined && (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string' || key === ''))) {
+    throw new ConfigError({ path: 'attribution.keys', detail: 'expected an array of attribution key names' })
+  }
+  const envKeys = fromEnv === undefined ? [] : fromEnv.split(',').map((key) => key.trim()).filter((key) => key !== '')
+  return [...(keys ?? []), ...envKeys]
 }
 
 function userHasher(option: AttributionOptions['hashUser']): UserHasher | undefined {

@@ -19,6 +19,11 @@ describe('withAttribution', () => {
     })
   })
 
+  it('accepts numeric and boolean ids (plain JavaScript) as strings; rejects objects with the path', () => {
+    expect(withAttribution({ user: 42, beta: true } as never, () => currentAttribution())).toEqual({ user: '42', beta: 'true' })
+    expect(() => withAttribution({ team: { id: 1 } } as never, () => undefined)).toThrow('withAttribution.team: expected a string, a finite number or a boolean, got object')
+  })
+
   it('does not leak between concurrent scopes', async () => {
     const seen = await Promise.all(
       ['a', 'b', 'c', 'd'].map((user, index) =>
@@ -46,8 +51,8 @@ describe('withAttribution', () => {
     await expect(withAttribution({ team: 't' }, async () => 'done')).resolves.toBe('done')
   })
 
-  it('rejects a non-string value with a ConfigError naming the key', () => {
-    expect(() => withAttribution({ user: 42 as unknown as string }, () => 0)).toThrow(ConfigError)
-    expect(() => withAttribution({ user: 42 as unknown as string }, () => 0)).toThrow(/withAttribution\.user: expected a string, got number/)
+  it('rejects an object value with a ConfigError naming the key', () => {
+    expect(() => withAttribution({ user: {} as unknown as string }, () => 0)).toThrow(ConfigError)
+    expect(() => withAttribution({ user: {} as unknown as string }, () => 0)).toThrow(/withAttribution\.user: expected a string, a finite number or a boolean, got object/)
   })
 })

@@ -13,7 +13,8 @@ const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g
 /**
  * Checks an attribution object and returns a frozen copy holding only set values.
  * Keys must be identifiers (`costCenter`, `run_id`); values non-empty strings of at most
- * {@link MAX_ATTRIBUTION_VALUE_LENGTH} characters. Control characters are stripped with a `diag`
+ * {@link MAX_ATTRIBUTION_VALUE_LENGTH} characters. Finite numbers and booleans are accepted as their
+ * string form (`{ user: 42 }` → `'42'`, `{ beta: true }` → `'true'`), as numeric ids are common. Control characters are stripped with a `diag`
  * warning. Anything else throws a {@link ConfigError} naming the offending key under `where`.
  */
 export function validateAttribution(attribution: unknown, where: string): Readonly<Attribution> {
@@ -30,11 +31,12 @@ export function validateAttribution(attribution: unknown, where: string): Readon
     if (!keyPattern.test(key)) {
       throw new ConfigError({ path, detail: 'attribution keys must start with a letter and hold only letters, digits and _ (at most 64)' })
     }
-    if (typeof value !== 'string') {
-      throw new ConfigError({ path, detail: `expected a string, got ${describe(value)}` })
+    const text = typeof value === 'string' ? value : (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' ? String(value) : undefined
+    if (text === undefined) {
+      throw new ConfigError({ path, detail: `expected a string, a finite number or a boolean, got ${describe(value)}` })
     }
-    const clean = value.replace(controlCharacters, '')
-    if (clean !== value) diag.warn(`finops-ai: stripped control characters from attribution ${path}`)
+    const clean = text.replace(controlCharacters, '')
+    if (clean !== text) diag.warn(`finops-ai: stripped control characters from attribution ${path}`)
     if (clean.length === 0) throw new ConfigError({ path, detail: 'expected a non-empty string' })
     if (clean.length > MAX_ATTRIBUTION_VALUE_LENGTH) {
       throw new ConfigError({ path, detail: `value is ${clean.length} characters long; the limit is ${MAX_ATTRIBUTION_VALUE_LENGTH}` })
@@ -46,6 +48,7 @@ export function validateAttribution(attribution: unknown, where: string): Readon
 
 function describe(value: unknown): string {
   if (value === null) return 'null'
+  if (typeof value === 'number') return String(value)
   if (Array.isArray(value)) return 'an array'
   return typeof value
 }

@@ -22,6 +22,8 @@ export interface RequestParameters {
   seed?: number
   choiceCount?: number
   encodingFormats?: string[]
+  /** Embeddings: the requested number of dimensions (`gen_ai.embeddings.dimension.count`). */
+  dimensionCount?: number
 }
 
 /** What a provider adapter knows about a call before it is sent. */

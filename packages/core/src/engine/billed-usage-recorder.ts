@@ -4,12 +4,14 @@ import type { Attribution } from '../attribution/attribution.js'
 import { missingAttribution, type AttributionRequirements } from '../attribution/attribution-requirements.js'
 import type { BilledSubmission, BilledUsage, BilledUsagePath } from '../call/call-path.js'
 import type { CallRequest } from '../call/call-request.js'
+import type { CallResult } from '../call/call-result.js'
 import { LimitExceededError, type LimitDenial } from '../errors/limit-exceeded-error.js'
 import type { AdmissionGranted, BilledCharge, ChargeOutcome } from '../guards/guard-types.js'
 import type { ResolvedPrice } from '../prices/price-book-types.js'
 import type { MaybePromise, Store } from '../store/store.js'
 import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/semconv.js'
 import type { Telemetry } from '../telemetry/telemetry-types.js'
+import { validateResult } from '../usage/validate-usage.js'
 import type { CallFinisher } from './admitted-call.js'
 import type { FinOpsEvent } from './finops-event.js'
 
@@ -44,7 +46,7 @@ const emptyAttribution: Attribution = Object.freeze({})
 const maxRemembered = 10_000
 
 /** Nano-USD of the usage; 0 when the price is unknown or pricing fails (the engine logs it again when it finishes the record). */
-function costOf(price: ResolvedPrice | null, { request, result }: BilledUsage): number {
+function costOf(price: ResolvedPrice | null, request: CallRequest, result: CallResult): number {
   if (price === null) return 0
   try {
     return price.cost(result.usage, { serviceTier: result.serviceTier ?? request.serviceTier, inferenceGeo: result.inferenceGeo }).totalNanos
@@ -116,9 +118,10 @@ export class BilledUsageRecorder implements BilledUsagePath {
 
   private async recordOnce(usage: BilledUsage): Promise<boolean> {
     const { options } = this
-    const { request, result, attribution: values } = usage
+    const { request, attribution: values } = usage
+    const result = validateResult(usage.result, request, (called) => options.estimatedOutputTokens(called))
     const price = options.priceOf(request)
-    const costNanos = costOf(price, usage)
+    const costNanos = costOf(price, request, result)
     const outcome = await this.charge({ id: usage.id, attribution: values, costNanos })
     if (!outcome.charged) return false
     const missing = missingAttribution(values, options.requirements.required)
@@ -146,7 +149,7 @@ export class BilledUsageRecorder implements BilledUsagePath {
   private deny(denial: LimitDenial | undefined): void {
     if (denial === undefined) return
     this.options.emit({ type: 'limit_exceeded', key: '', at: new Date(this.options.clock()), ...denial })
-    throw new LimitExceededError(denial)
+    throw new LimitExceededError(denial, this.options.clock())
   }
 
   private async charge(billed: BilledCharge): Promise<ChargeOutcome> {

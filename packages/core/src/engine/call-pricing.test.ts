@@ -43,6 +43,16 @@ describe('CallPricing', () => {
     expect(warnings.filter((warning) => warning.includes('prod-gpt4o-eastus'))).toHaveLength(1)
   })
 
+  it('keeps reporting new unknown models after the first 1,000, with bounded memory', () => {
+    const { pricing: instance, events } = pricing()
+    for (let index = 0; index < 1_500; index++) instance.priceOf('openai', `deployment-${index}`)
+    expect(events.filter((event) => event.type === 'unknown_price')).toHaveLength(1_500)
+    instance.priceOf('openai', 'deployment-1499')
+    expect(events).toHaveLength(1_500)
+    instance.priceOf('openai', 'deployment-0')
+    expect(events).toHaveLength(1_501)
+  })
+
   it('reports a sibling priced by a prefix rule once, naming the model used', () => {
     const { pricing: instance, events } = pricing()
     expect(instance.priceOf('anthropic', 'claude-sonnet-5-5')?.source).toBe('genai-prices:approximate')

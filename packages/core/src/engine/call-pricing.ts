@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache'
 import { diag } from '@opentelemetry/api'
 import type { Attribution } from '../attribution/attribution.js'
 import { ConfigError, type ConfigIssue } from '../errors/config-error.js'
@@ -22,6 +23,7 @@ export interface CallPricingOptions {
   clock: () => number
 }
 
+/** How many reported (kind, provider, model) the engine remembers; the least recently seen is forgotten first. */
 const maxRemembered = 1000
 const staleAfterDays = 90
 const msPerDay = 86_400_000
@@ -30,12 +32,13 @@ const warnedDates = Symbol.for('@finops-ai/core/stale-price-data-warnings')
 /**
  * Resolves the price of each call for the engine and makes every approximation loud: one
  * `unknown_price` event (and one `diag` warning) per unknown (provider, model), one
- * `approximate_price` event per model priced as a sibling, the `unknownPrice` policy applied to
+ * `approximate_price` event per model priced as a sibling (memory is bounded: the last 1,000
+ * models reported are remembered, so a model not seen for 1,000 other new ones is reported again), the `unknownPrice` policy applied to
  * calls that count against a cost limit, and one warning per process when the price data is
  * older than 90 days.
  */
 export class CallPricing {
-  private readonly reported = new Set<string>()
+  private readonly reported = new LRUCache<string, true>({ max: maxRemembered })
   private readonly fallbacks = new Map<string, BookPrice>()
   private readonly fallback: ((provider: string, model: string) => BookPrice) | undefined
 
@@ -118,8 +121,8 @@ export class CallPricing {
 
   private once(kind: string, provider: string, model: string, report: () => void): void {
     const id = `${kind}\u0000${provider}\u0000${model}`
-    if (this.reported.has(id) || this.reported.size >= maxRemembered) return
-    this.reported.add(id)
+    if (this.reported.get(id) === true) return
+    this.reported.set(id, true)
     report()
   }
 }

@@ -1,5 +1,8 @@
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
-import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { withAttribution } from '../attribution/attribution-scope.js'
 import type { CallRequest } from '../call/call-request.js'
 import { ConfigError } from '../errors/config-error.js'
@@ -219,5 +222,37 @@ describe('callPathOf', () => {
 
   it('rejects something that is not an engine', () => {
     expect(() => callPathOf({} as never)).toThrow('finops: expected an engine created by createFinOps()')
+  })
+})
+
+describe('createFinOps currency from the policy file and the environment', () => {
+  afterEach(() => vi.unstubAllEnvs())
+
+  function policyFile(yaml: string): string {
+    const path = join(mkdtempSync(join(tmpdir(), 'finops-currency-')), 'policies.yaml')
+    writeFileSync(path, yaml)
+    return path
+  }
+  const eurBudget = 'policies:\n  - key: team-cap\n    limits:\n      budget: { period: monthly, hard_limit_eur: 100 }\n'
+
+  it('takes currency and exchange_rates from the policy file of a zero-config engine', async () => {
+    vi.stubEnv('FINOPS_POLICY_FILE', policyFile(`currency: EUR\nexchange_rates: { EUR: 0.92 }\n${eurBudget}`))
+    const finops = createFinOps({ tracerProvider })
+    expect(finops.currency).toBe('EUR')
+    expect(await finops.spend({ policy: 'team-cap' })).toMatchObject({ hardLimit: 100, currency: 'EUR' })
+  })
+
+  it('takes the exchange rates of a EUR policy file from FINOPS_EXCHANGE_RATES', async () => {
+    vi.stubEnv('FINOPS_POLICY_FILE', policyFile(eurBudget))
+    vi.stubEnv('FINOPS_EXCHANGE_RATES', 'EUR=0.92')
+    vi.stubEnv('FINOPS_CURRENCY', 'EUR')
+    const finops = createFinOps({ tracerProvider })
+    expect(await finops.spend({ policy: 'team-cap' })).toMatchObject({ hardLimit: 100, currency: 'EUR' })
+  })
+
+  it('rejects a currency option that contradicts the policy file', () => {
+    const policies = policyFile(`currency: EUR\nexchange_rates: { EUR: 0.92 }\n${eurBudget}`)
+    expect(() => createFinOps({ policies, currency: 'USD' })).toThrow(ConfigError)
+    expect(() => createFinOps({ policies, currency: 'USD' })).toThrow(/conflicts with the policy file's currency: EUR/)
   })
 })

@@ -16,7 +16,9 @@ import { MissingAttributionError } from '../errors/missing-attribution-error.js'
 import type { Admission, AdmissionGranted } from '../guards/guard-types.js'
 import { createGuards, type FinOpsGuards, type SpendQuery, type Spend } from '../guards/create-guards.js'
 import { createCurrency, type Currency } from '../money/currency.js'
-import { loadPolicies } from '../policies/load-policies.js'
+import { loadPolicyFile } from '../policies/load-policies.js'
+import { scopeKeyIssues } from '../policies/scope-keys.js'
+import { resolveMoneySettings } from '../money/money-settings.js'
 import { createPriceBook } from '../prices/create-price-book.js'
 import { toPriceData } from '../prices/price-data.js'
 import { compilePolicies } from '../policies/compiled-policy.js'
@@ -28,12 +30,14 @@ import { errorType } from '../telemetry/error-type.js'
 import { ATTR_FINOPS_POLICY_KEY, EVENT_FINOPS_SOFT_LIMIT } from '../telemetry/semconv.js'
 import type { CallAttribution, CostAmounts, InferenceOutcome, InferenceSpan } from '../telemetry/telemetry-types.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
+import { validateResult } from '../usage/validate-usage.js'
 import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
 import { CallPricing } from './call-pricing.js'
 import { BilledUsageRecorder } from './billed-usage-recorder.js'
 import { captureCallSite } from './call-site.js'
 import { type Coverage, CoverageTracker } from './coverage-tracker.js'
 import type { FinOpsEvent } from './finops-event.js'
+import { checkOptionKeys } from './finops-option-keys.js'
 import type { FinOpsOptions } from './finops-options.js'
 import { safely } from './safely.js'
 import type { UsageRecord, UsageSink } from './usage-record.js'
@@ -94,10 +98,22 @@ class Engine implements FinOps, CallPath, CallFinisher {
   private readonly expectedOutputTokens: number | undefined
 
   constructor(private readonly options: FinOpsOptions) {
+    checkOptionKeys(options)
     this.clock = options.clock ?? Date.now
-    this.money = createCurrency({ currency: options.currency, exchangeRates: options.exchangeRates })
+    const policySource = options.policies ?? process.env.FINOPS_POLICY_FILE
+    const policyFile = policySource === undefined || policySource === '' ? undefined : loadPolicyFile(policySource)
+    const policies = policyFile?.policies ?? []
+    this.money = createCurrency(
+      resolveMoneySettings({
+        options: { currency: options.currency, exchangeRates: options.exchangeRates },
+        policyFile: { currency: policyFile?.currency, exchangeRates: policyFile?.exchangeRates },
+        env: process.env,
+      }),
+    )
     this.currency = this.money.code
     this.requirements = resolveAttributionRequirements(options.attribution)
+    const scopeIssues = scopeKeyIssues(policies, this.requirements.knownKeys, "Declare a custom key with createFinOps({ attribution: { keys: ['…'] } }) or FINOPS_ATTRIBUTION_KEYS.")
+    if (scopeIssues.length > 0) throw new ConfigError(scopeIssues)
     this.prices = createPriceBook({
       overrides: options.prices,
       serviceTiers: options.serviceTiers,
@@ -117,8 +133,6 @@ class Engine implements FinOps, CallPath, CallFinisher {
     this.expectedOutputTokens =
       estimate.reserve === 'expected' ? positiveInteger(estimate.expectedOutputTokens ?? 256, 'estimate.expectedOutputTokens') : undefined
     this.sinks = options.onUsage === undefined ? [] : Array.isArray(options.onUsage) ? options.onUsage : [options.onUsage]
-    const policySource = options.policies ?? process.env.FINOPS_POLICY_FILE
-    const policies = policySource === undefined || policySource === '' ? [] : loadPolicies(policySource)
     const store = options.store ?? memoryStore({ clock: this.clock })
     this.guards =
       policies.length === 0
@@ -223,7 +237,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
           null,
           decision.denial.reason,
         )
-        throw new LimitExceededError(decision.denial)
+        throw new LimitExceededError(decision.denial, this.clock())
       }
       span.setPolicyKeys(decision.policyKeys)
       if (decision.downgradedFrom !== undefined) span.setModel(decision.model, decision.downgradedFrom)
@@ -236,7 +250,8 @@ class Engine implements FinOps, CallPath, CallFinisher {
   }
 
   finish(called: CallState, outcome: { error?: unknown; result: CallResult | undefined }): void {
-    const result = outcome.result
+    // Provider usage is untrusted input: a negative or huge count must not make a call free or spend inexact.
+    const result = outcome.result === undefined ? undefined : validateResult(outcome.result, called.request, this.outputEstimate)
     // An unknown requested name (an Azure deployment) is priced by the model the response reports.
     const price = this.pricing.byResponseModel(called.price, called.request.provider, result?.responseModel)
     const state = price === called.price ? called : { ...called, price }
@@ -298,6 +313,8 @@ class Engine implements FinOps, CallPath, CallFinisher {
   private priceOf(request: CallRequest): ResolvedPrice | null {
     return this.pricing.priceOf(request.provider, request.model)
   }
+
+  private readonly outputEstimate = (request: CallRequest): number => this.estimatedOutputTokens(request)
 
   private estimatedOutputTokens(request: CallRequest): number {
     if (request.operation === 'embeddings') return 0

@@ -55,9 +55,18 @@ export interface FinOpsOptions {
   store?: Store
   /** Policies: an array, `{ policies: [...] }`, or a path to a YAML/JSON file. Default: env `FINOPS_POLICY_FILE`, else none. */
   policies?: PolicySource
-  /** Currency of amounts the engine reports and of policy limits without a suffix. Default `'USD'`. */
+  /**
+   * Currency of amounts the engine reports and of policy limits without a suffix. Default: the
+   * policy file's `currency:`, else env `FINOPS_CURRENCY`, else `'USD'`. A policy file that sets a
+   * different one is a `ConfigError`.
+   */
   currency?: string
-  /** Units of each currency per 1 USD, e.g. `{ EUR: 0.86 }`. Never fetched: you supply them. */
+  /**
+   * Units of each currency per 1 USD, e.g. `{ EUR: 0.86 }` (1 USD = 0.86 EUR). Never fetched: you
+   * supply them. Merged per currency with the policy file's `exchange_rates:` and env
+   * `FINOPS_EXCHANGE_RATES` (`EUR=0.86,GBP=0.79`); this option wins over the environment, and a
+   * policy file rate that differs from it is a `ConfigError`. Default `{}`.
+   */
   exchangeRates?: Record<string, number>
   /** Required keys, what to do when they are missing, engine-wide defaults. */
   attribution?: AttributionOptions
@@ -104,8 +113,9 @@ export interface FinOpsOptions {
   estimate?: EstimateOptions
   /**
    * What happens when the store fails: `'fail-open'` lets calls through (flagged
-   * `finops.store.degraded`), `'fail-closed'` rejects them. Default: the store's `onError`
-   * (e.g. `redisStore({ onError })`), else `'fail-open'`.
+   * `finops.store.degraded`), `'fail-closed'` rejects them with a `LimitExceededError` of reason
+   * `'store_unavailable'`. Default: the store's `onError` (e.g. `redisStore({ onError })`), else
+   * `'fail-open'`.
    */
   onStoreError?: 'fail-open' | 'fail-closed'
   /** Time source in epoch milliseconds, for tests. Default `Date.now`. */

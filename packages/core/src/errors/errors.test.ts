@@ -20,7 +20,7 @@ describe('errors', () => {
   it('LimitExceededError carries the denial and says how long to wait', () => {
     const error = new LimitExceededError({ reason: 'requests_per_minute', policy: 'p', limit: 10, current: 10, retryAfterMs: 1500 })
     expect(error).toMatchObject({ name: 'LimitExceededError', reason: 'requests_per_minute', policy: 'p', limit: 10, current: 10, retryAfterMs: 1500 })
-    expect(error.message).toContain('retry after 1500 ms')
+    expect(error.message).toContain('retry after 1.5 s')
     expect(FinOpsError.isInstance(error)).toBe(true)
   })
 

@@ -1,3 +1,4 @@
+import { denialMessage } from './denial-message.js'
 import { FinOpsError } from './finops-error.js'
 
 const marker = Symbol.for('@finops-ai/core/LimitExceededError')
@@ -20,6 +21,14 @@ export interface LimitDenial {
   current: number
   /** When retrying can succeed, the wait in milliseconds; absent when it cannot (hard budget). */
   retryAfterMs?: number
+  /**
+   * What this call asked for on top of `current`, in the unit of `limit`: its estimated cost for a
+   * budget or breaker, its estimated tokens for `tokens_per_minute`, 1 for requests and concurrency.
+   * `current + requested > limit` is why it was denied. Absent when unknown.
+   */
+  requested?: number
+  /** Currency of `limit`, `current` and `requested` for money limits (`budget`, `circuit_breaker`). */
+  currency?: string
 }
 
 /**
@@ -34,15 +43,19 @@ export class LimitExceededError extends FinOpsError implements LimitDenial {
   readonly limit: number
   readonly current: number
   readonly retryAfterMs?: number
+  readonly requested?: number
+  readonly currency?: string
 
-  constructor(denial: LimitDenial) {
-    const retry = denial.retryAfterMs === undefined ? '' : `; retry after ${denial.retryAfterMs} ms`
-    super(`finops-ai: ${denial.reason} limit of policy '${denial.policy}' exceeded (limit ${denial.limit}, current ${denial.current})${retry}`)
+  /** `now`: the time of the denial in epoch ms, for the retry date in the message. Default `Date.now()`. */
+  constructor(denial: LimitDenial, now = Date.now()) {
+    super(denialMessage(denial, now))
     this.reason = denial.reason
     this.policy = denial.policy
     this.limit = denial.limit
     this.current = denial.current
     if (denial.retryAfterMs !== undefined) this.retryAfterMs = denial.retryAfterMs
+    if (denial.requested !== undefined) this.requested = denial.requested
+    if (denial.currency !== undefined) this.currency = denial.currency
   }
 
   /** True for a {@link LimitExceededError} from any copy of this package. */

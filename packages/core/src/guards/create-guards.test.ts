@@ -63,7 +63,7 @@ describe('createGuards', () => {
     const { guards, clock } = setup([{ key: 'a', limits: { requests_per_minute: 3 } }], {}, 120_000_400)
     for (let index = 0; index < 3; index++) granted(guards.admit(call())).settle({ tokens: 0, costNanos: 0 })
     clock.now += 20_000
-    expect(denied(guards.admit(call()))).toEqual({ reason: 'requests_per_minute', policy: 'a', limit: 3, current: 3, retryAfterMs: 40_600 })
+    expect(denied(guards.admit(call()))).toEqual({ reason: 'requests_per_minute', policy: 'a', limit: 3, current: 3, requested: 1, retryAfterMs: 40_600 })
     clock.now += 40_599
     expect(denied(guards.admit(call())).retryAfterMs).toBe(1)
     clock.now += 1
@@ -83,7 +83,7 @@ describe('createGuards', () => {
     const { guards } = setup([{ key: 'a', limits: { max_concurrent: 2 } }])
     const first = granted(guards.admit(call()))
     granted(guards.admit(call()))
-    expect(denied(guards.admit(call()))).toEqual({ reason: 'concurrency', policy: 'a', limit: 2, current: 2 })
+    expect(denied(guards.admit(call()))).toEqual({ reason: 'concurrency', policy: 'a', limit: 2, current: 2, requested: 1 })
     first.settle({ tokens: 0, costNanos: 0 })
     granted(guards.admit(call()))
   })
@@ -101,7 +101,7 @@ describe('createGuards', () => {
     const endOfFebruary = Date.UTC(2024, 1, 29, 23, 0)
     const { guards, clock } = setup([{ key: 'a', limits: { budget: { period: 'monthly', hard_limit_eur: 5 } } }], {}, endOfFebruary)
     granted(guards.admit(call({ estimatedCostNanos: 6 * nano }))).settle({ tokens: 0, costNanos: 9 * nano })
-    expect(denied(guards.admit(call({ estimatedCostNanos: 2 * nano })))).toEqual({ reason: 'budget', policy: 'a', limit: 10, current: 9, retryAfterMs: 3_600_000 })
+    expect(denied(guards.admit(call({ estimatedCostNanos: 2 * nano })))).toEqual({ reason: 'budget', policy: 'a', limit: 10, current: 9, requested: 2, currency: 'USD', retryAfterMs: 3_600_000 })
     clock.now = Date.UTC(2024, 2, 1)
     granted(guards.admit(call({ estimatedCostNanos: 10 * nano })))
   })
@@ -159,7 +159,7 @@ describe('createGuards', () => {
   it('trips the breaker, rejects during cooldown, lets one probe through and closes after it', () => {
     const { guards, events, clock } = setup([{ key: 'a', limits: { circuit_breaker: { cost_velocity_usd_per_min: 3, cooldown: '30s' } } }])
     for (let index = 0; index < 3; index++) granted(guards.admit(call())).settle({ tokens: 0, costNanos: nano })
-    expect(denied(guards.admit(call()))).toEqual({ reason: 'circuit_breaker', policy: 'a', limit: 3, current: 3, retryAfterMs: 30_000 })
+    expect(denied(guards.admit(call()))).toEqual({ reason: 'circuit_breaker', policy: 'a', limit: 3, current: 3, requested: 1, currency: 'USD', retryAfterMs: 30_000 })
     expect(events.at(-1)).toMatchObject({ type: 'circuit_open', policy: 'a', velocity: 4, limit: 3, until: new Date(clock.now + 30_000) })
     clock.now += 29_999
     expect(denied(guards.admit(call())).retryAfterMs).toBe(1)
@@ -245,11 +245,18 @@ describe('createGuards', () => {
     expect(events).toMatchObject([{ type: 'store_degraded', policy: 'a' }])
   })
 
-  it('fails closed on a store error when configured, denying with reason circuit_breaker', async () => {
+  it('fails closed on a store error when configured, denying with reason store_unavailable', async () => {
     const broken: Store = { reserve: () => Promise.reject(new Error('timeout')), settle: () => Promise.reject(new Error('x')), read: () => [] }
     const { guards, events } = setup([{ key: 'a', limits: { max_concurrent: 1 } }], { store: broken, onStoreError: 'fail-closed' })
-    await expect(guards.admit(call())).resolves.toEqual({ allowed: false, denial: { reason: 'circuit_breaker', policy: 'a', limit: 0, current: 0 } })
+    await expect(guards.admit(call())).resolves.toEqual({ allowed: false, denial: { reason: 'store_unavailable', policy: 'a', limit: 0, current: 0 } })
     expect(events).toHaveLength(1)
+  })
+
+  it('fails closed on a store error in checkBudgets with reason store_unavailable', async () => {
+    const broken: Store = { reserve: () => Promise.reject(new Error('x')), settle: () => Promise.reject(new Error('x')), read: () => Promise.reject(new Error('timeout')) }
+    const { guards, events } = setup([{ key: 'a', limits: { budget: { period: 'daily', hard_limit_usd: 5 } } }], { store: broken, onStoreError: 'fail-closed' })
+    await expect(guards.checkBudgets({ attribution: { user: 'ann' }, costNanos: 1 })).resolves.toEqual({ reason: 'store_unavailable', policy: 'a', limit: 0, current: 0 })
+    expect(events).toMatchObject([{ type: 'store_degraded', policy: 'a' }])
   })
 
   it('swallows settlement failures and emits them', async () => {
@@ -258,6 +265,53 @@ describe('createGuards', () => {
     const { guards, events } = setup([{ key: 'a', limits: { max_concurrent: 1 } }], { store: flaky })
     await expect(granted(guards.admit(call())).settle({ tokens: 1, costNanos: 1 })).resolves.toEqual({})
     expect(events).toMatchObject([{ type: 'store_degraded' }])
+  })
+
+  /** A memory store with a 60 s lease whose settle fails `failures` times (before applying it), then works. */
+  function storeFailingSettles(failures: number) {
+    const inner = memoryStore()
+    const calls = { settle: 0 }
+    const store: Store = {
+      reservationTtlMs: 60_000,
+      reserve: (request) => inner.reserve(request),
+      settle: (request) => {
+        calls.settle += 1
+        return calls.settle <= failures ? Promise.reject(new Error('connection lost')) : inner.settle(request)
+      },
+      read: (request) => inner.read(request),
+    }
+    return { store, calls }
+  }
+
+  it('keeps retrying a failed settle in the background until the store answers, freeing the slot', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2024, 0, 10) })
+    // 5 failures take the first four retries (about 2 s); the sixth attempt, 5 s later, succeeds.
+    const { store, calls } = storeFailingSettles(5)
+    const events: FinOpsEvent[] = []
+    const guards = createGuards({ policies: [{ key: 'a', limits: { max_concurrent: 1 } }], store, emit: (event) => events.push(event), ...money })
+    const outcome = granted(guards.admit(call())).settle({ tokens: 1, costNanos: 1 })
+    await vi.advanceTimersByTimeAsync(25 + 100 + 400 + 1_600)
+    await expect(outcome).resolves.toEqual({})
+    expect(events).toMatchObject([{ type: 'store_degraded', policy: 'a' }])
+    expect(denied(guards.admit(call())).reason).toBe('concurrency')
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(calls.settle).toBe(6)
+    granted(guards.admit(call()))
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('stops retrying a failed settle when the lease ends, with a last store_degraded', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2024, 0, 10) })
+    const { store, calls } = storeFailingSettles(Number.POSITIVE_INFINITY)
+    const events: FinOpsEvent[] = []
+    const guards = createGuards({ policies: [{ key: 'a', limits: { max_concurrent: 1 } }], store, emit: (event) => events.push(event), ...money })
+    void granted(guards.admit(call())).settle({ tokens: 1, costNanos: 1 })
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(vi.getTimerCount()).toBe(0)
+    // Five quick attempts, then one every 5 s while a retry can still land before the lease ends.
+    expect(calls.settle).toBeGreaterThan(5 + 10)
+    expect(calls.settle).toBeLessThanOrEqual(5 + 12)
+    expect(events).toMatchObject([{ type: 'store_degraded' }, { type: 'store_degraded' }])
   })
 
   it('keeps working when emit throws', () => {

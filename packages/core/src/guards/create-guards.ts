@@ -34,10 +34,15 @@ export interface GuardsOptions {
   clock?: () => number
   /**
    * When the store throws or rejects: `'fail-open'` admits the call with `storeDegraded: true`
-   * (and nothing reserved); `'fail-closed'` denies it with reason `'circuit_breaker'`, limit 0,
-   * current 0 and no `retryAfterMs`. Either way a `store_degraded` event is emitted, and
-   * a failed settlement is retried four times (25 ms to 1.6 s apart) before it is emitted; it is
-   * never thrown. Default `'fail-open'`.
+   * (and nothing reserved); `'fail-closed'` denies it with reason `'store_unavailable'`, limit 0,
+   * current 0 and no `retryAfterMs`. Either way a `store_degraded` event is emitted. A failed
+   * settlement is never thrown: it is retried (25 ms, 100 ms, 400 ms, 1.6 s apart, then every
+   * 5 s) until the reservation's lease ends (`store.reservationTtlMs` after the reserve; without
+   * it, after the fourth retry). Its outcome (awaited by `flush()`) resolves, empty, with a
+   * `store_degraded` event after the fourth retry; later retries run in the background on `unref`'d
+   * timers (they never keep a process alive), so a concurrency slot comes back within 5 s of the
+   * store answering again, and a last `store_degraded` is emitted if the lease ends first.
+   * Default `'fail-open'`.
    */
   onStoreError?: 'fail-open' | 'fail-closed'
 }
@@ -61,15 +66,18 @@ export interface FinOpsGuards extends Guards {
    * (`spent + reserved + costNanos <= hard limit`): one `store.read`, nothing reserved. Returns the
    * denial of the first budget it would overrun (reason `budget`), or `undefined`. Used when work
    * billed after the fact (a batch) is submitted. A failing store emits `store_degraded` and
-   * follows `onStoreError` (`'fail-closed'`: a `circuit_breaker` denial with limit 0).
+   * follows `onStoreError` (`'fail-closed'`: a `store_unavailable` denial with limit 0).
    */
   checkBudgets(check: { attribution: Attribution; costNanos: number }): LimitDenial | undefined | Promise<LimitDenial | undefined>
 }
 
 const noOutcome: SettleOutcome = Object.freeze({})
 
-/** Waits before each retry of a failed settle (about 2 s in all); then `store_degraded` is emitted. */
+/** Waits before the first retries of a failed settle (about 2 s in all); then `store_degraded` is emitted. */
 const settleRetryDelaysMs = [25, 100, 400, 1_600]
+
+/** Wait between the later (background) retries of a failed settle, until the reservation's lease ends. */
+const settleRetryCapMs = 5_000
 
 /**
  * Enforces policies for the engine: one atomic `store.reserve` per call across every counter of
@@ -144,7 +152,7 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     return outcome
   }
 
-  const granted = (call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, id: string, decision: ReserveDecision & { allowed: true }): AdmissionGranted => {
+  const granted = (call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, id: string, reservedAt: number, decision: ReserveDecision & { allowed: true }): AdmissionGranted => {
     let model = call.model
     let downgradedFrom: string | undefined
     const softLimitPolicies: string[] = []
@@ -161,20 +169,40 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     const settle = (actual: ActualUse): MaybePromise<SettleOutcome> => {
       if (outcome !== undefined) return outcome
       const request = { id, now: clock(), tokens: whole(actual.tokens), costNanos: whole(actual.costNanos) }
+      const leaseEnd = store.reservationTtlMs === undefined ? undefined : reservedAt + store.reservationTtlMs
       // Settle is idempotent per id, so a failed settle is retried: a store that failed before
-      // applying it would otherwise hold the reservation and never count the actual cost.
+      // applying it would otherwise hold the reservation (and its concurrency slot) until its lease
+      // ends, and never count the actual cost.
+      const applied = (result: SettleResult): SettleOutcome => {
+        queue.wake()
+        return settled(plan, result)
+      }
+      // After the first retries the caller's outcome is resolved; these go on unseen until the lease ends.
+      const retryInBackground = (): void => {
+        const delay = leaseEnd === undefined ? 0 : Math.min(settleRetryCapMs, leaseEnd - clock())
+        if (delay <= 0) return
+        later(delay, () => {
+          attempt<SettleResult, void>(
+            () => store.settle(request),
+            (result) => void applied(result),
+            (error) => {
+              if (clock() + settleRetryCapMs < leaseEnd!) retryInBackground()
+              else storeDegraded(error, plan.slots[0]?.counterKey)
+            },
+          )
+        })
+      }
       const settleAttempt = (retry: number): MaybePromise<SettleOutcome> =>
         attempt<SettleResult, MaybePromise<SettleOutcome>>(
           () => store.settle(request),
-          (result) => {
-            queue.wake()
-            return settled(plan, result)
-          },
+          applied,
           (error) => {
             const delay = settleRetryDelaysMs[retry]
+            // Referenced timers: `flush()` awaits this outcome, so the process must stay alive for it.
             if (delay !== undefined) return new Promise<SettleOutcome>((resolve) => setTimeout(() => resolve(settleAttempt(retry + 1)), delay))
             storeDegraded(error, plan.slots[0]?.counterKey)
             queue.wake()
+            retryInBackground()
             return noOutcome
           },
         )
@@ -197,32 +225,37 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
       current: money ? fromUsdNanos(decision.used) : decision.used,
     }
     if (decision.retryAfterMs !== undefined) denial.retryAfterMs = decision.retryAfterMs
+    const counter = plan.counters[decision.index]!
+    const requested = 'amount' in counter ? counter.amount : 1
+    denial.requested = money ? fromUsdNanos(requested) : requested
+    if (money) denial.currency = currency
     return { allowed: false, denial }
   }
 
   const storeFailed = (error: unknown, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): Admission => {
     storeDegraded(error, plan.slots[0]?.counterKey)
     if (failOpen) return { allowed: true, policyKeys: matched.map((policy) => policy.key), model: call.model, softLimitPolicies: [], storeDegraded: true, settle: () => noOutcome }
-    return { allowed: false, denial: { reason: 'circuit_breaker', policy: plan.slots[0]?.counterKey ?? matched[0]!.key, limit: 0, current: 0 } }
+    return { allowed: false, denial: { reason: 'store_unavailable', policy: plan.slots[0]?.counterKey ?? matched[0]!.key, limit: 0, current: 0 } }
   }
 
   const reserveOnce = (call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): MaybePromise<Admission> => {
     const id = `${idPrefix}:${++sequence}`
+    const reservedAt = clock()
     return attempt(
-      () => store.reserve({ id, now: clock(), counters: plan.counters }),
-      (decision) => (decision.allowed ? granted(call, matched, plan, id, decision) : denied(plan, decision)),
+      () => store.reserve({ id, now: reservedAt, counters: plan.counters }),
+      (decision) => (decision.allowed ? granted(call, matched, plan, id, reservedAt, decision) : denied(plan, decision)),
       (error) => storeFailed(error, call, matched, plan),
     )
   }
 
-  const waitIfAllowed = (admission: Admission, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): MaybePromise<Admission> => {
+  const waitIfAllowed = (admission: Admission, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, releasesSeen: number): MaybePromise<Admission> => {
     if (admission.allowed) return admission
     const { denial } = admission
     const policy = byKey.get(plan.slots.find((slot) => slot.counterKey === denial.policy && slot.reason === denial.reason)?.policy.key ?? '')
     if (!policy || policy.onLimit !== 'wait') return admission
     const retryAfter = denial.retryAfterMs
     if (retryAfter === undefined ? denial.reason === 'budget' : retryAfter > policy.maxWaitMs) return admission
-    return queue.wait(() => reserveOnce(call, matched, plan), admission, clock() + policy.maxWaitMs)
+    return queue.wait(() => reserveOnce(call, matched, plan), admission, clock() + policy.maxWaitMs, releasesSeen)
   }
 
   return {
@@ -232,8 +265,9 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
         return { allowed: true, policyKeys: [], model: call.model, softLimitPolicies: [], storeDegraded: false, settle: () => noOutcome }
       }
       const plan = planReservation(matched, call)
+      const releasesSeen = queue.releases
       const first = reserveOnce(call, matched, plan)
-      return first instanceof Promise ? first.then((admission) => waitIfAllowed(admission, call, matched, plan)) : waitIfAllowed(first, call, matched, plan)
+      return first instanceof Promise ? first.then((admission) => waitIfAllowed(admission, call, matched, plan, releasesSeen)) : waitIfAllowed(first, call, matched, plan, releasesSeen)
     },
     charge(billed) {
       const matched = index.match(billed.attribution)
@@ -265,7 +299,7 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
           for (const [at, reading] of readings.entries()) {
             const hard = budgets[at]!.budget!.hardNanos!
             if (reading.kind !== 'budget' || reading.spent + reading.reserved + cost <= hard) continue
-            const denial: LimitDenial = { reason: 'budget', policy: keys[at]!, limit: fromUsdNanos(hard), current: fromUsdNanos(reading.spent + reading.reserved) }
+            const denial: LimitDenial = { reason: 'budget', policy: keys[at]!, limit: fromUsdNanos(hard), current: fromUsdNanos(reading.spent + reading.reserved), requested: fromUsdNanos(cost), currency }
             if (budgets[at]!.budget!.period !== 'total') denial.retryAfterMs = reading.periodEnd - clock()
             return denial
           }
@@ -273,7 +307,7 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
         },
         (error): LimitDenial | undefined => {
           storeDegraded(error, keys[0])
-          return failOpen ? undefined : { reason: 'circuit_breaker', policy: keys[0]!, limit: 0, current: 0 }
+          return failOpen ? undefined : { reason: 'store_unavailable', policy: keys[0]!, limit: 0, current: 0 }
         },
       )
     },
@@ -297,6 +331,11 @@ function planCharge(matched: readonly CompiledPolicy[], billed: BilledCharge): R
     plan.slots.push(full.slots[at]!)
   })
   return plan
+}
+
+/** Runs `run` after `delayMs` on a timer that does not keep the process alive. */
+function later(delayMs: number, run: () => void): void {
+  setTimeout(run, delayMs).unref?.()
 }
 
 function whole(value: number): number {

@@ -60,6 +60,15 @@ describe('createCurrency', () => {
     }
   })
 
+  it('rejects rates outside any real currency (1e-4 to 1e7 per USD), which would zero limits or overflow', () => {
+    for (const bad of [1e300, 1e8, 1e-5]) {
+      const error = configError(() => createCurrency({ exchangeRates: { EUR: bad } }))
+      expect(error.path).toBe('exchangeRates.EUR')
+      expect(error.message).toContain('between 0.0001 and 10000000')
+    }
+    expect(createCurrency({ currency: 'VND', exchangeRates: { VND: 26_000 } }).fromUsdNanos(1_000_000_000)).toBe(26_000)
+  })
+
   it('rejects malformed currency codes', () => {
     expect(configError(() => createCurrency({ currency: 'EURO' })).path).toBe('currency')
     expect(configError(() => createCurrency({ exchangeRates: { euros: 1 } })).path).toBe('exchangeRates.euros')

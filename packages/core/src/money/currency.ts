@@ -42,6 +42,14 @@ export function normalizeCurrencyCode(code: string): string | undefined {
 }
 
 /**
+ * Bounds of an exchange rate (units per 1 USD). Every currency in use lies well inside them (the
+ * strongest is about 0.3 per USD, the weakest about 10^5); a rate outside is a typo or an inverted
+ * rate, and would turn limits into 0 or make amounts overflow the store's integers.
+ */
+const MIN_EXCHANGE_RATE = 1e-4
+const MAX_EXCHANGE_RATE = 1e7
+
+/**
  * Validates `currency` and `exchangeRates` once and returns a converter. Invalid configuration
  * throws one {@link ConfigError} listing every problem (paths `currency`, `exchangeRates.EUR`).
  */
@@ -52,8 +60,8 @@ export function createCurrency(options: CurrencyOptions = {}): Currency {
     const code = normalizeCurrencyCode(key)
     if (code === undefined) {
       issues.push({ path: `exchangeRates.${key}`, detail: 'expected an ISO 4217 currency code such as EUR' })
-    } else if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-      issues.push({ path: `exchangeRates.${key}`, detail: `expected a positive number of ${code} per 1 USD, got ${String(value)}` })
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < MIN_EXCHANGE_RATE || value > MAX_EXCHANGE_RATE) {
+      issues.push({ path: `exchangeRates.${key}`, detail: `expected a number of ${code} per 1 USD between ${MIN_EXCHANGE_RATE} and ${MAX_EXCHANGE_RATE}, got ${String(value)}` })
     } else if (code === 'USD' && value !== 1) {
       issues.push({ path: `exchangeRates.${key}`, detail: 'the USD rate is always 1; remove it' })
     } else {

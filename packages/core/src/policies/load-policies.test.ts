@@ -143,4 +143,20 @@ describe('loadPolicies', () => {
     expect(error!.path).toBe('policies[0].limits.budget.period')
     expect(error!.message).toContain('policies[0].limits.budget.period: expected one of hourly|daily|weekly|monthly|total')
   })
+
+  it('rejects a policy source over 1 MiB before parsing it, file or text', () => {
+    const huge = `policies: []\n#${'x'.repeat(1_048_576)}\n`
+    expect(() => parsePolicyText(huge, 'yaml')).toThrow('policy file is 1048591 bytes; the limit is 1048576 (1 MiB)')
+    const file = join(mkdtempSync(join(tmpdir(), 'finops-policies-')), 'huge.yaml')
+    writeFileSync(file, huge)
+    expect(() => loadPolicies(file)).toThrow(`policy file ${file} is 1048591 bytes; the limit is 1048576 (1 MiB)`)
+  })
+
+  it('bounds maxWaitMs at 10 minutes, per policy and file-wide', () => {
+    expect(issuesOf(() => loadPolicies({ maxWaitMs: 3e9, policies: [{ key: 'p', onLimit: 'wait', maxWaitMs: '11m', limits: { max_concurrent: 1 } }] }))).toEqual([
+      { path: 'maxWaitMs', detail: 'expected at most 600000 ms (10m); reject and use retryAfterMs for longer waits' },
+      { path: 'policies[0].maxWaitMs', detail: 'expected at most 600000 ms (10m); reject and use retryAfterMs for longer waits' },
+    ])
+    expect(loadPolicies([{ key: 'p', onLimit: 'wait', maxWaitMs: '10m', limits: { max_concurrent: 1 } }])[0]?.maxWaitMs).toBe(600_000)
+  })
 })

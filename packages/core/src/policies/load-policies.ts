@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { core } from 'zod'
 import { ConfigError, type ConfigIssue } from '../errors/config-error.js'
 import type { PolicyConfig, PolicyFileConfig } from './policy-config.js'
+import { forbiddenKeyIssues } from './forbidden-keys.js'
 import { isPolicySet, policySet, type Policy, type PolicySet } from './policy.js'
 import { policyFileSchema } from './policy-schema.js'
 
@@ -12,6 +13,13 @@ export type PolicySource = PolicyConfig[] | PolicyFileConfig | string | PolicySe
 
 /** Default `maxWaitMs` of `onLimit: 'wait'`: 30 s. */
 export const defaultMaxWaitMs = 30_000
+
+/** Largest policy source accepted, file or text: 1 MiB (a policy file is a few KiB; a larger one is a mistake or an attack). */
+export const MAX_POLICY_SOURCE_BYTES = 1_048_576
+
+function tooLarge(name: string, bytes: number): ConfigError {
+  return new ConfigError({ path: '', detail: `${name} is ${bytes} bytes; the limit is ${MAX_POLICY_SOURCE_BYTES} (1 MiB)` })
+}
 
 /** `policies[2].limits.budget.period` from `['policies', 2, 'limits', 'budget', 'period']`. */
 export function formatConfigPath(path: readonly PropertyKey[]): string {
@@ -30,15 +38,20 @@ function readSource(path: string): unknown {
   }
   let text: string
   try {
+    const bytes = statSync(path).size
+    if (bytes > MAX_POLICY_SOURCE_BYTES) throw tooLarge(`policy file ${path}`, bytes)
     text = readFileSync(path, 'utf8')
   } catch (error) {
+    if (ConfigError.isInstance(error)) throw error
     throw new ConfigError({ path: '', detail: `cannot read policy file ${path}: ${(error as Error).message}` }, { cause: error })
   }
   return parsePolicyText(text, extension === '.json' ? 'json' : 'yaml', path)
 }
 
-/** Parses the text of a policy file; syntax errors become a {@link ConfigError} naming the file. */
+/** Parses the text of a policy file; syntax errors and a text over {@link MAX_POLICY_SOURCE_BYTES} become a {@link ConfigError} naming the file. */
 export function parsePolicyText(text: string, format: 'yaml' | 'json', name = 'policy file'): unknown {
+  // UTF-16 length is at most the UTF-8 byte count: a cheap bound checked before any parsing.
+  if (text.length > MAX_POLICY_SOURCE_BYTES) throw tooLarge(name, Buffer.byteLength(text))
   try {
     return format === 'json' ? JSON.parse(text) : parseYaml(text)
   } catch (error) {
@@ -81,11 +94,29 @@ const policyIndexOf = (issue: ConfigIssue): number => Number(/^policies\[(\d+)\]
  * Defaults: `onLimit` `'reject'`, `maxWaitMs` 30 000.
  */
 export function loadPolicies(source: PolicySource): PolicySet {
-  if (isPolicySet(source)) return source
+  return loadPolicyFile(source).policies
+}
+
+/** What a policy source configures: its policies and, from a file, the engine's money settings. */
+export interface LoadedPolicyFile {
+  policies: PolicySet
+  /** The file's `currency:`, upper case; absent when the file does not set it. */
+  currency?: string
+  /** The file's `exchange_rates:` (units per 1 USD, upper-case codes); absent when not set. */
+  exchangeRates?: Readonly<Record<string, number>>
+}
+
+/**
+ * {@link loadPolicies}, plus the file-level `currency:` and `exchange_rates:` (a {@link PolicySet}
+ * or an array carries none). Validation and errors are those of {@link loadPolicies}.
+ */
+export function loadPolicyFile(source: PolicySource): LoadedPolicyFile {
+  if (isPolicySet(source)) return { policies: source }
   const raw = typeof source === 'string' ? readSource(source) : source
   const document = Array.isArray(raw) ? { policies: raw } : raw
   const parsed = policyFileSchema.safeParse(document)
   const issues = [
+    ...forbiddenKeyIssues(document),
     ...(parsed.success ? [] : toIssues(parsed.error.issues)),
     ...duplicateKeyIssues((document as { policies?: unknown } | null)?.policies),
   ]
@@ -95,7 +126,9 @@ export function loadPolicies(source: PolicySource): PolicySet {
   }
   const onLimit = parsed.data.onLimit ?? 'reject'
   const maxWaitMs = parsed.data.maxWaitMs ?? defaultMaxWaitMs
-  return policySet(
+  const policies = policySet(
     parsed.data.policies.map((policy): Policy => ({ ...policy, onLimit: policy.onLimit ?? onLimit, maxWaitMs: policy.maxWaitMs ?? maxWaitMs })),
   )
+  const { currency, exchange_rates: exchangeRates } = parsed.data
+  return { policies, ...(currency === undefined ? {} : { currency }), ...(exchangeRates === undefined ? {} : { exchangeRates }) }
 }

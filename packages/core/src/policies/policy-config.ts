@@ -61,9 +61,13 @@ export interface CircuitBreakerConfig {
   [moneyField: string]: number | string | undefined
 }
 
-/** A policy file: policies plus file-wide defaults for `onLimit` and `maxWaitMs`. */
+/** A policy file: policies plus file-wide defaults for `onLimit` and `maxWaitMs`, and the engine's money settings. */
 export interface PolicyFileConfig {
   policies: PolicyConfig[]
   onLimit?: 'reject' | 'wait'
   maxWaitMs?: number | string
+  /** Engine currency (ISO 4217), as `createFinOps({ currency })`; that option, when also given, must agree. */
+  currency?: string
+  /** Units of each currency per 1 USD (`{ EUR: 0.92 }`: 1 USD = 0.92 EUR), as `createFinOps({ exchangeRates })`. */
+  exchange_rates?: Record<string, number>
 }

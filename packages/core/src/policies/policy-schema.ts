@@ -26,6 +26,12 @@ const duration = z.union([z.number(), z.string()], { error: expected('a duration
   }
   return ms
 })
+/**
+ * Longest `maxWaitMs` accepted: 10 minutes. A caller waiting longer for a slot or budget is better
+ * served by a rejection and its `retryAfterMs`.
+ */
+export const MAX_WAIT_MS = 600_000
+const maxWait = duration.refine((ms) => ms <= MAX_WAIT_MS, { error: `expected at most ${MAX_WAIT_MS} ms (10m); reject and use retryAfterMs for longer waits` })
 const onLimit = z.enum(['reject', 'wait'], { error: 'expected one of reject|wait' })
 const attributionKey = z.string({ error: expected('an attribution key') }).min(1, { error: 'expected an attribution key' })
 
@@ -149,7 +155,7 @@ export const policySchema = z
         )
         .optional(),
       onLimit: onLimit.optional(),
-      maxWaitMs: duration.optional(),
+      maxWaitMs: maxWait.optional(),
     },
     { error: expected('a policy object') },
   )
@@ -186,7 +192,13 @@ export const policyFileSchema = z.strictObject(
   {
     policies: z.array(policySchema, { error: expected('an array of policies') }),
     onLimit: onLimit.optional(),
-    maxWaitMs: duration.optional(),
+    maxWaitMs: maxWait.optional(),
+    currency: currencyCode.optional(),
+    exchange_rates: z
+      .record(currencyCode, z.number({ error: expected('a positive number of that currency per 1 USD') }).positive({ error: 'expected a positive number of that currency per 1 USD' }), {
+        error: expected('an object such as { EUR: 0.92 } (units per 1 USD)'),
+      })
+      .optional(),
   },
   { error: expected('an array of policies or an object { policies: [...] }') },
 )

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache'
 import { periodBounds } from './calendar-period.js'
+import { checkAmount } from './check-amount.js'
 import { bucketOf, windowRetryAfter, windowSum } from './sliding-window.js'
 import type {
   BreakerOpened,
@@ -148,6 +149,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   const reserve = (request: ReserveRequest): ReserveDecision => {
     const now = request.now ?? clock()
     if (reservations.has(request.id)) throw new Error(`finops-ai memoryStore: reservation '${request.id}' already exists`)
+    for (const [index, counter] of request.counters.entries()) if (counter.kind !== 'concurrency') checkAmount(`counters[${index}].amount`, counter.amount)
     const states = request.counters.map((counter) => stateFor(counter, now))
     const probes: boolean[] = []
 
@@ -230,6 +232,8 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   }
 
   const settle = (request: SettleRequest): SettleResult => {
+    checkAmount('tokens', request.tokens)
+    checkAmount('costNanos', request.costNanos)
     const reservation = reservations.get(request.id)
     if (!reservation) return { settled: false, counters: [] }
     reservations.delete(request.id)
@@ -279,6 +283,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   }
 
   const charge = (request: ChargeRequest): ChargeResult => {
+    for (const [index, counter] of request.counters.entries()) checkAmount(`counters[${index}].amount`, counter.amount)
     if (charged.has(request.id)) return { charged: false, counters: [] }
     charged.set(request.id, true)
     const now = request.now ?? clock()

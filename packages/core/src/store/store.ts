@@ -241,6 +241,13 @@ export interface Store {
    * says otherwise. Absent: the engine's default, `'fail-open'`.
    */
   readonly onError?: 'fail-open' | 'fail-closed'
+  /**
+   * How long, in ms after its `reserve`, the store holds a reservation that was never settled (its
+   * lease) before releasing it by itself. Guards retry a failed `settle` until then, so a
+   * concurrency slot comes back as soon as the store answers again. Absent (the memory store, which
+   * cannot be unreachable): a failed settle is retried for about 2 s.
+   */
+  readonly reservationTtlMs?: number
   reserve(request: ReserveRequest): MaybePromise<ReserveDecision>
   settle(request: SettleRequest): MaybePromise<SettleResult>
   read(request: ReadRequest): MaybePromise<CounterReading[]>

@@ -330,7 +330,7 @@ describe('createTelemetry', () => {
     const otel = createOtelTestHarness()
     createTelemetry({ ...otel, semconv: 'default' })
       .startInference(request, attribution)
-      .fail(new RateLimitError('slow down'), { ...outcome, result: { ...outcome.result, estimated: true } })
+      .fail(new RateLimitError('slow down'), outcome)
 
     const [span] = otel.spans()
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'slow down' })
@@ -342,6 +342,19 @@ describe('createTelemetry', () => {
       'error.type': '429',
     })
     expect(histogramPoints(collected.get('gen_ai.client.token.usage'))).toHaveLength(2)
+  })
+
+  it('ends a cut call with finish reason error, and in latest mode labels its usage with error.type', async () => {
+    const otel = createOtelTestHarness()
+    const { finishReasons: _reported, ...cut } = outcome.result
+    createTelemetry({ ...otel, semconv: 'latest' }).startInference(request, attribution).fail(new TypeError('terminated'), { ...outcome, result: cut })
+
+    expect(otel.spans()[0]?.attributes).toMatchObject({ 'error.type': 'TypeError', 'gen_ai.response.finish_reasons': ['error'] })
+    const collected = await otel.collect()
+    for (const name of ['gen_ai.client.inference.usage.input_tokens', 'gen_ai.client.inference.usage.output_tokens']) {
+      expect(sumPoints(collected.get(name))[0]?.attributes).toMatchObject({ 'error.type': 'TypeError' })
+    }
+    expect(histogramPoints(collected.get('gen_ai.client.inference.operation.input_tokens'))[0]?.attributes).toMatchObject({ 'error.type': 'TypeError' })
   })
 
   it('ends a failed call without usage with the error class name as error.type', async () => {

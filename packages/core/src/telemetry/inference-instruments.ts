@@ -30,7 +30,7 @@ import {
  */
 export interface InferenceInstruments {
   /** Token usage: `gen_ai.client.token.usage` (default) or the `gen_ai.client.inference.usage.*` counters and `gen_ai.client.inference.operation.*` histograms (latest). */
-  recordUsage(usage: NormalizedUsage, attributes: MetricAttributeSet | Attributes): void
+  recordUsage(usage: NormalizedUsage, attributes: MetricAttributeSet | Attributes, hasOutput?: boolean): void
   /** `gen_ai.client.operation.duration` (default) or `gen_ai.client.inference.duration` (latest), seconds. */
   recordDuration(seconds: number, attributes: Attributes): void
   /** `gen_ai.client.operation.time_to_first_chunk` (default) or `gen_ai.client.inference.time_to_first_chunk` (latest), seconds. */
@@ -100,10 +100,10 @@ function tokenHistogram(meter: Meter, name: string, description: string): Histog
 
 function defaultUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] {
   const tokens = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_TOKEN_USAGE, 'Number of input and output tokens used.')
-  return (usage, attributes) => {
+  return (usage, attributes, hasOutput = true) => {
     const set = attributeSetOf(attributes)
     tokens.record(usage.inputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_INPUT))
-    tokens.record(usage.outputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_OUTPUT))
+    if (hasOutput) tokens.record(usage.outputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_OUTPUT))
   }
 }
 
@@ -117,14 +117,14 @@ function latestUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] 
   const reasoning = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_REASONING_OUTPUT_TOKENS, 'The number of output tokens used for reasoning.')
   const inputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS, 'The number of input tokens used per inference operation.')
   const outputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS, 'The number of output tokens used per inference operation.')
-  return (usage, attributes) => {
+  return (usage, attributes, hasOutput = true) => {
     const set = attributeSetOf(attributes)
     inputPerOperation.record(usage.inputTokens, set.call)
-    outputPerOperation.record(usage.outputTokens, set.call)
+    if (hasOutput) outputPerOperation.record(usage.outputTokens, set.call)
     // The adapters do not split usage by modality: the spec's `unknown` modality applies.
     const byModality = set.unknownModality()
     input.add(usage.inputTokens, byModality)
-    output.add(usage.outputTokens, byModality)
+    if (hasOutput) output.add(usage.outputTokens, byModality)
     if (usage.cacheReadTokens !== undefined) cacheRead.add(usage.cacheReadTokens, byModality)
     const written = cacheWriteTokens(usage)
     if (written !== undefined) cacheWrite.add(written, byModality)

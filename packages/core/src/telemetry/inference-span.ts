@@ -16,6 +16,7 @@ import {
   ATTR_FINOPS_POLICY_KEY,
   ATTR_FINOPS_POLICY_KEYS,
   ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
   ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
   type SemconvNames,
 } from './semconv.js'
@@ -179,7 +180,11 @@ class InferenceRecorder implements InferenceSpan {
       if (this.span !== undefined) {
         if (this.recording) {
           const attributes: Attributes = { [ATTR_ERROR_TYPE]: type }
-          if (outcome !== undefined) this.outcomeAttributes(attributes, outcome)
+          if (outcome !== undefined) {
+            this.outcomeAttributes(attributes, outcome)
+            // A call that failed after it started (e.g. a cut stream) finished with an error.
+            if (outcome.result.finishReasons === undefined) attributes[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = ['error']
+          }
           this.span.setAttributes(attributes)
           this.span.recordException(asException(error))
           this.span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(error) })
@@ -221,7 +226,7 @@ class InferenceRecorder implements InferenceSpan {
   }
 
   private outcomeAttributes(target: Attributes, outcome: InferenceOutcome): Attributes {
-    addOutcomeAttributes(target, outcome, this.request.provider, this.names)
+    addOutcomeAttributes(target, outcome, this.request, this.names)
     const output = outcome.result.outputContent
     if (this.captureContent && output !== undefined) addOutputContentAttributes(target, output)
     return target
@@ -234,11 +239,15 @@ class InferenceRecorder implements InferenceSpan {
       const seconds = (performance.now() - this.startedAt) / 1000
       const labels = this.labels(outcome?.result.responseModel)
       const attributes = this.metricAttributes.get(labels)
-      // Only the duration of a failed call carries `error.type`.
-      instruments.recordDuration(seconds, type === undefined ? attributes.call : this.metricAttributes.get({ ...labels, errorType: type }).call)
+      const failed = type === undefined ? attributes : this.metricAttributes.get({ ...labels, errorType: type })
+      // The duration of a failed call carries `error.type`, and in latest mode its usage too.
+      instruments.recordDuration(seconds, failed.call)
       if (this.firstChunkSeconds !== undefined) instruments.recordTimeToFirstChunk(this.firstChunkSeconds, attributes.call)
       if (outcome !== undefined) {
-        instruments.recordUsage(outcome.result.usage, attributes)
+        // Estimated usage stays out of the `gen_ai.*` token metrics (the conventions forbid local counts there).
+        if (outcome.result.estimated !== true) {
+          instruments.recordUsage(outcome.result.usage, this.names.usageErrorType ? failed : attributes, this.request.operation !== 'embeddings')
+        }
         if (outcome.cost !== null) instruments.addCost(outcome.cost.amount, outcome.cost.currency, attributes)
       }
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Attributes } from '@opentelemetry/api'
+import type { CallRequest } from '../call/call-request.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import {
   ATTR_FINOPS_BUDGET_REMAINING,
@@ -11,6 +12,8 @@ import {
   ATTR_FINOPS_PRICE_SOURCE,
   ATTR_FINOPS_STORE_DEGRADED,
   ATTR_FINOPS_USAGE_ESTIMATED,
+  ATTR_FINOPS_USAGE_INPUT_TOKENS,
+  ATTR_FINOPS_USAGE_OUTPUT_TOKENS,
   ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
   ATTR_GEN_AI_RESPONSE_ID,
   ATTR_GEN_AI_RESPONSE_MODEL,
@@ -36,7 +39,9 @@ export function cacheWriteTokens(usage: NormalizedUsage): number | undefined {
 /**
  * Writes what is known when a call ends into `target`: `gen_ai.response.{id,model,finish_reasons}`,
  * `openai.response.service_tier` (provider `openai` only), `gen_ai.usage.*` (cache writes of both
- * TTLs summed under the mode's name), `finops.cost.*` and `finops.price.source` (omitted when the
+ * TTLs summed under the mode's name; no output tokens for embeddings; when the usage was
+ * estimated, none: the conventions forbid reporting local counts there, so the estimate goes to
+ * `finops.usage.{input,output}_tokens` instead), `finops.cost.*` and `finops.price.source` (omitted when the
  * cost is `null`; plus `gen_ai.usage.cost.*` when `names.costAttributes`), `finops.policy.keys`
  * (when not empty), `finops.budget.remaining`, `finops.usage.estimated` and `finops.store.degraded`
  * (only when true).
@@ -44,22 +49,27 @@ export function cacheWriteTokens(usage: NormalizedUsage): number | undefined {
 export function addOutcomeAttributes(
   target: Attributes,
   outcome: InferenceOutcome,
-  provider: string,
+  request: Pick<CallRequest, 'provider' | 'operation'>,
   names: SemconvNames,
 ): Attributes {
   const result = outcome.result
   if (result.responseId !== undefined) target[ATTR_GEN_AI_RESPONSE_ID] = result.responseId
   if (result.responseModel !== undefined) target[ATTR_GEN_AI_RESPONSE_MODEL] = result.responseModel
   if (result.finishReasons !== undefined) target[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = result.finishReasons
-  if (result.serviceTier !== undefined && provider === 'openai') target[ATTR_OPENAI_RESPONSE_SERVICE_TIER] = result.serviceTier
+  if (result.serviceTier !== undefined && request.provider === 'openai') target[ATTR_OPENAI_RESPONSE_SERVICE_TIER] = result.serviceTier
 
   const usage = result.usage
-  target[ATTR_GEN_AI_USAGE_INPUT_TOKENS] = usage.inputTokens
-  target[ATTR_GEN_AI_USAGE_OUTPUT_TOKENS] = usage.outputTokens
-  if (usage.cacheReadTokens !== undefined) target[ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS] = usage.cacheReadTokens
-  const cacheWrite = cacheWriteTokens(usage)
-  if (cacheWrite !== undefined) target[names.cacheWriteInputTokens] = cacheWrite
-  if (usage.reasoningTokens !== undefined) target[ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS] = usage.reasoningTokens
+  if (result.estimated === true) {
+    target[ATTR_FINOPS_USAGE_INPUT_TOKENS] = usage.inputTokens
+    if (request.operation !== 'embeddings') target[ATTR_FINOPS_USAGE_OUTPUT_TOKENS] = usage.outputTokens
+  } else {
+    target[ATTR_GEN_AI_USAGE_INPUT_TOKENS] = usage.inputTokens
+    if (request.operation !== 'embeddings') target[ATTR_GEN_AI_USAGE_OUTPUT_TOKENS] = usage.outputTokens
+    if (usage.cacheReadTokens !== undefined) target[ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS] = usage.cacheReadTokens
+    const cacheWrite = cacheWriteTokens(usage)
+    if (cacheWrite !== undefined) target[names.cacheWriteInputTokens] = cacheWrite
+    if (usage.reasoningTokens !== undefined) target[ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS] = usage.reasoningTokens
+  }
 
   const cost = outcome.cost
   if (cost !== null) {

@@ -28,11 +28,13 @@ describe('addRequestAttributes', () => {
       ...minimal,
       operation: 'embeddings',
       stream: true,
-      parameters: { encodingFormats: ['float'], topK: 40, frequencyPenalty: 0.1, presencePenalty: 0.2, choiceCount: 1 },
+      maxOutputTokens: 0,
+      parameters: { encodingFormats: ['float'], dimensionCount: 256, topK: 40, frequencyPenalty: 0.1, presencePenalty: 0.2, choiceCount: 1 },
     }
     expect(addRequestAttributes({}, request, { values: {}, missing: [] })).toEqual({
       'gen_ai.request.stream': true,
       'gen_ai.request.encoding_formats': ['float'],
+      'gen_ai.embeddings.dimension.count': 256,
       'gen_ai.request.top_k': 40,
       'gen_ai.request.frequency_penalty': 0.1,
       'gen_ai.request.presence_penalty': 0.2,

@@ -4,6 +4,7 @@ import { addAttributionAttributes } from '../attribution/attribution-attributes.
 import type { CallRequest } from '../call/call-request.js'
 import {
   ATTR_FINOPS_ATTRIBUTION_MISSING,
+  ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT,
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_PROVIDER_NAME,
   ATTR_GEN_AI_REQUEST_CHOICE_COUNT,
@@ -41,12 +42,13 @@ export function samplingAttributes(request: CallRequest): Attributes {
 
 /**
  * Writes the remaining request attributes into `target`: `gen_ai.request.*` parameters that were
- * set, `gen_ai.request.stream` for streams, `openai.request.service_tier` (provider `openai`
+ * set (never `gen_ai.request.max_tokens` for embeddings, which have no output), `gen_ai.embeddings.dimension.count`,
+ * `gen_ai.request.stream` for streams, `openai.request.service_tier` (provider `openai`
  * only, and not for `auto`), the attribution attributes, and `finops.attribution.missing=true`
  * when required keys were missing.
  */
 export function addRequestAttributes(target: Attributes, request: CallRequest, attribution: CallAttribution): Attributes {
-  if (request.maxOutputTokens !== undefined) target[ATTR_GEN_AI_REQUEST_MAX_TOKENS] = request.maxOutputTokens
+  if (request.maxOutputTokens !== undefined && request.operation !== 'embeddings') target[ATTR_GEN_AI_REQUEST_MAX_TOKENS] = request.maxOutputTokens
   if (request.stream) target[ATTR_GEN_AI_REQUEST_STREAM] = true
   const parameters = request.parameters
   if (parameters !== undefined) {
@@ -61,6 +63,7 @@ export function addRequestAttributes(target: Attributes, request: CallRequest, a
       target[ATTR_GEN_AI_REQUEST_CHOICE_COUNT] = parameters.choiceCount
     }
     if (parameters.encodingFormats !== undefined) target[ATTR_GEN_AI_REQUEST_ENCODING_FORMATS] = parameters.encodingFormats
+    if (parameters.dimensionCount !== undefined) target[ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT] = parameters.dimensionCount
   }
   if (request.serviceTier !== undefined && request.serviceTier !== 'auto' && request.provider === 'openai') {
     target[ATTR_OPENAI_REQUEST_SERVICE_TIER] = request.serviceTier

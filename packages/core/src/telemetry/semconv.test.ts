@@ -22,6 +22,7 @@ describe('semconvNames', () => {
       durationMetric: 'gen_ai.client.operation.duration',
       timeToFirstChunkMetric: 'gen_ai.client.operation.time_to_first_chunk',
       costAttributes: false,
+      usageErrorType: false,
     })
   })
 
@@ -31,6 +32,7 @@ describe('semconvNames', () => {
       durationMetric: 'gen_ai.client.inference.duration',
       timeToFirstChunkMetric: 'gen_ai.client.inference.time_to_first_chunk',
       costAttributes: true,
+      usageErrorType: true,
     })
   })
 })

@@ -50,6 +50,8 @@ export const ATTR_GEN_AI_REQUEST_SEED = 'gen_ai.request.seed'
 export const ATTR_GEN_AI_REQUEST_CHOICE_COUNT = 'gen_ai.request.choice.count'
 /** `gen_ai.request.encoding_formats` (string[], embeddings). */
 export const ATTR_GEN_AI_REQUEST_ENCODING_FORMATS = 'gen_ai.request.encoding_formats'
+/** `gen_ai.embeddings.dimension.count` (int, embeddings: the requested `dimensions`). */
+export const ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT = 'gen_ai.embeddings.dimension.count'
 /** `gen_ai.request.stream` (boolean; set if and only if the request streams). */
 export const ATTR_GEN_AI_REQUEST_STREAM = 'gen_ai.request.stream'
 /** `gen_ai.response.id`. */
@@ -168,6 +170,10 @@ export const ATTR_FINOPS_POLICY_KEY = 'finops.policy.key'
 export const ATTR_FINOPS_BUDGET_REMAINING = 'finops.budget.remaining'
 /** `true` when usage was estimated (e.g. a stream cut before its usage arrived). */
 export const ATTR_FINOPS_USAGE_ESTIMATED = 'finops.usage.estimated'
+/** Estimated input tokens (int), set instead of `gen_ai.usage.input_tokens` when usage was estimated. */
+export const ATTR_FINOPS_USAGE_INPUT_TOKENS = 'finops.usage.input_tokens'
+/** Estimated output tokens (int), set instead of `gen_ai.usage.output_tokens` when usage was estimated. */
+export const ATTR_FINOPS_USAGE_OUTPUT_TOKENS = 'finops.usage.output_tokens'
 /** `true` when the store failed and the call went through by `fail-open`. */
 export const ATTR_FINOPS_STORE_DEGRADED = 'finops.store.degraded'
 /** `true` when required attribution keys were missing. */
@@ -201,6 +207,8 @@ export interface SemconvNames {
   readonly timeToFirstChunkMetric: string
   /** Whether the proposed `gen_ai.usage.cost.*` attributes are emitted. */
   readonly costAttributes: boolean
+  /** Whether the usage metrics of a failed call carry its `error.type` (the latest conventions' usage instruments have it). */
+  readonly usageErrorType: boolean
 }
 
 const namesByMode: Readonly<Record<SemconvMode, SemconvNames>> = {
@@ -209,12 +217,14 @@ const namesByMode: Readonly<Record<SemconvMode, SemconvNames>> = {
     durationMetric: METRIC_GEN_AI_CLIENT_OPERATION_DURATION,
     timeToFirstChunkMetric: METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,
     costAttributes: false,
+    usageErrorType: false,
   },
   latest: {
     cacheWriteInputTokens: ATTR_GEN_AI_USAGE_CACHE_WRITE_INPUT_TOKENS,
     durationMetric: METRIC_GEN_AI_CLIENT_INFERENCE_DURATION,
     timeToFirstChunkMetric: METRIC_GEN_AI_CLIENT_INFERENCE_TIME_TO_FIRST_CHUNK,
     costAttributes: true,
+    usageErrorType: true,
   },
 }
 

@@ -139,6 +139,34 @@ export function runStoreConformance(
       expect(await store.reserve({ id: id(), now: t0 + 10, counters })).toMatchObject({ allowed: true })
     })
 
+    it('rejects amounts that are not non-negative safe integers with a RangeError before any state change', async () => {
+      const store = await makeStore()
+      const rangeError = async (operation: () => unknown): Promise<boolean> => {
+        try {
+          await operation()
+          return false
+        } catch (error) {
+          return error instanceof RangeError
+        }
+      }
+      const slot: CounterRequest = { kind: 'concurrency', key: 'bad:c', limit: 1 }
+      for (const bad of [-1000, 0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) {
+        expect(await rangeError(() => store.reserve({ id: id(), now: t0, counters: [slot, budget('bad:b', bad, 1000)] }))).toBe(true)
+      }
+      const reservation = id()
+      await store.reserve({ id: reservation, now: t0, counters: [slot, budget('bad:b', 100, 1000), tpm('bad:tpm', 100, 1000)] })
+      for (const bad of [-5000, 1e300, Number.POSITIVE_INFINITY, 2 ** 60]) {
+        expect(await rangeError(() => store.settle({ id: reservation, now: t0, tokens: 10, costNanos: bad }))).toBe(true)
+        expect(await rangeError(() => store.settle({ id: reservation, now: t0, tokens: bad, costNanos: 10 }))).toBe(true)
+        if (options.charges !== false) expect(await rangeError(() => store.charge!({ id: id(), now: t0, counters: [budgetCharge('bad:b', bad)] }))).toBe(true)
+      }
+      const readings = [{ kind: 'budget', key: 'bad:b', period: 'monthly' }, { kind: 'concurrency', key: 'bad:c' }] as const
+      expect(await store.read({ now: t0, counters: readings })).toMatchObject([{ spent: 0, reserved: 100 }, { inFlight: 1 }])
+      // The reservation survived the rejected settlements: a valid one still settles it and frees the slot.
+      expect(await store.settle({ id: reservation, now: t0, tokens: 10, costNanos: 10 })).toMatchObject({ settled: true })
+      expect(await store.read({ now: t0, counters: readings })).toMatchObject([{ spent: 10, reserved: 0 }, { inFlight: 0 }])
+    })
+
     timedIt('lets exactly the limit through per window and says when the next fits', async () => {
       const store = await makeStore()
       const start = t0 + 250

@@ -1,4 +1,4 @@
-import { ConfigError, loadPolicies, type PolicySet } from '@finops-ai/core'
+import { ConfigError, loadPolicies, resolveAttributionRequirements, scopeKeyIssues, type ConfigIssue, type PolicySet } from '@finops-ai/core'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from './cli-io.js'
 import { parseCommandLine } from './parse-command-line.js'
 
@@ -6,9 +6,13 @@ import { parseCommandLine } from './parse-command-line.js'
 export const CHECK_POLICIES_HELP = `Usage: finops-ai check-policies <policies.yaml|.json>
 
 Validates a policy file. Prints what each policy would enforce, or every error with its path (exit 1).
+A \`per:\` or \`match:\` key must be an attribution key the engine knows: user, team, feature,
+costCenter, or a custom key declared with --attribution-keys (the engine's
+createFinOps({ attribution: { keys } })) or FINOPS_ATTRIBUTION_KEYS.
 
 Options:
-  -h, --help   show this help
+  --attribution-keys <a,b>   custom attribution keys the engine declares (comma-separated)
+  -h, --help                 show this help
 `
 
 const money = (amount: { amount: number; currency?: string } | undefined) =>
@@ -37,23 +41,35 @@ export function describePolicy(policy: PolicySet[number]): string {
 
 /** `finops-ai check-policies`: returns the exit code. */
 export async function checkPoliciesCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandLine(args, {})
+  const { values, positionals } = parseCommandLine(args, { 'attribution-keys': { type: 'string' } })
   if (values.help) {
     io.stdout.write(CHECK_POLICIES_HELP)
     return EXIT_OK
   }
   if (positionals.length !== 1) throw new UsageError('check-policies needs exactly one policy file')
   const file = positionals[0]!
-  let policies: PolicySet
-  try {
-    policies = loadPolicies(file)
-  } catch (error) {
-    if (!ConfigError.isInstance(error)) throw error
-    for (const issue of error.issues) io.stderr.write(`${file}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.detail}\n`)
-    io.stderr.write(`${error.issues.length} error${error.issues.length === 1 ? '' : 's'}; nothing would be enforced\n`)
+  const declared = values['attribution-keys']?.split(',').map((key) => key.trim()).filter((key) => key !== '')
+  const checked = checkPolicyFile(file, declared ?? [])
+  if (!('policies' in checked)) {
+    for (const issue of checked.issues) io.stderr.write(`${file}: ${issue.path === '' ? '' : `${issue.path}: `}${issue.detail}\n`)
+    io.stderr.write(`${checked.issues.length} error${checked.issues.length === 1 ? '' : 's'}; nothing would be enforced\n`)
     return EXIT_INVALID_INPUT
   }
+  const { policies } = checked
   io.stdout.write(`${file}: ${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} valid\n`)
   for (const policy of policies) io.stdout.write(`  ${describePolicy(policy)}\n`)
   return EXIT_OK
+}
+
+/** Loads `file` and checks its `per:` / `match:` keys against the well-known and `declared` attribution keys, as the engine does. */
+function checkPolicyFile(file: string, declared: readonly string[]): { policies: PolicySet } | { issues: readonly ConfigIssue[] } {
+  try {
+    const policies = loadPolicies(file)
+    const known = resolveAttributionRequirements({ keys: [...declared] }).knownKeys
+    const issues = scopeKeyIssues(policies, known, 'Declare a custom key with --attribution-keys (and in the engine: createFinOps({ attribution: { keys } }) or FINOPS_ATTRIBUTION_KEYS).')
+    return issues.length === 0 ? { policies } : { issues }
+  } catch (error) {
+    if (!ConfigError.isInstance(error)) throw error
+    return { issues: error.issues }
+  }
 }

@@ -14,6 +14,10 @@ export const EXIT_USAGE = 2
 export const EXIT_REPORT_UNAVAILABLE = 3
 /** `reconcile --fail-on-mismatch`: a final group is not within tolerance. */
 export const EXIT_MISMATCH = 4
+/** A file could not be written or opened by the system (a missing output directory, no permission, a full disk). */
+export const EXIT_FILE_SYSTEM = 5
+/** An unexpected failure inside `finops-ai` (a bug: please report it with the command line). */
+export const EXIT_UNEXPECTED = 70
 
 /** A wrong command line; `finops-ai` prints the message and the command's usage and exits 2. */
 export class UsageError extends Error {

@@ -105,3 +105,109 @@ describe.skipIf(!available && process.env.CI !== 'true')('HTML report in headles
     writeFileSync(`${results}report.png`, png)
   })
 })
+
+/** Budgets that exercise the burn-down: a per-user budget, limits in EUR, small daily amounts. */
+function budgetReport(currency: 'USD' | 'EUR'): string {
+  const policies = loadPolicies([
+    { key: 'per-user', per: 'user', limits: { budget: { period: 'monthly', hard_limit_usd: 0.5 } } },
+    { key: 'eur-cap', limits: { budget: { period: 'monthly', soft_limit_eur: 1, hard_limit_eur: 1.5 } } },
+    { key: 'rag-daily', match: { feature: 'rag' }, limits: { budget: { period: 'daily', hard_limit_usd: 0.02 } } },
+  ])
+  // --rate 0.86: EUR per USD as the report's flag, an arbitrary test rate (not a published one)
+  const builder = createSpendSummary({ by: ['team'], currency, rate: currency === 'EUR' ? 0.86 : undefined, policies })
+  for (const record of sampleRecords(200)) builder.add({ ...record, model: 'gpt-4o-2024-08-06-with-a-long-snapshot-name' })
+  return renderHtmlReport(builder.result(), { chartJs: chartJsSource(), generatedAt: new Date('2026-11-28T12:00:00Z') })
+}
+
+interface ChartFacts {
+  id: string
+  labels: string[]
+  datasets: { label: string; length: number; first: number | null }[]
+  yTicks: string[]
+}
+
+describe('renderHtmlReport budget notes', () => {
+  it('says on the page which flags draw limits in another currency, and that a per-user budget is not a sum', () => {
+    const html = budgetReport('USD')
+    expect(html).toContain('limits are in EUR, the report in USD: run the report with --currency EUR --rate &#60;EUR per USD&#62; to draw them')
+    expect(html).toContain('One counter per user, each against the limits: the 5 user values that spent most (not a sum).')
+  })
+})
+
+describe.skipIf(!available && process.env.CI !== 'true')('HTML report budget burn-downs and layout in headless Chromium', () => {
+  let browser: Browser | undefined
+  afterAll(async () => browser?.close())
+
+  async function open(html: string, width: number, name: string) {
+    browser ??= await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] })
+    const page = await browser.newPage({ viewport: { width, height: 900 } })
+    await page.setContent(html, { waitUntil: 'load' })
+    await page.waitForSelector('body[data-charts]')
+    const charts = await page.evaluate(() => {
+      interface Instance {
+        canvas: { id: string }
+        data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] }
+        scales: { y?: { ticks: { label: string | string[] }[] } }
+      }
+      return (globalThis as unknown as { finopsCharts: Instance[] }).finopsCharts.map((chart) => ({
+        id: chart.canvas.id,
+        labels: chart.data.labels,
+        datasets: chart.data.datasets.map((dataset) => ({ label: dataset.label, length: dataset.data.length, first: dataset.data[0] ?? null })),
+        yTicks: (chart.scales.y?.ticks ?? []).map((tick) => String(tick.label)),
+      }))
+    })
+    const layout = await page.evaluate(() => {
+      interface Element {
+        id: string
+        className: string
+        querySelector(selector: string): { textContent: string | null } | null
+        getBoundingClientRect(): { right: number }
+      }
+      const page = (globalThis as unknown as { document: { documentElement: { clientWidth: number; scrollWidth: number }; querySelectorAll(selector: string): Iterable<Element> } }).document
+      const viewport = page.documentElement.clientWidth
+      const boxes = [...page.querySelectorAll('section, canvas, .kpi')].map((element) => ({
+        what: element.id || (element.querySelector('h2')?.textContent ?? element.className),
+        right: Math.round(element.getBoundingClientRect().right),
+      }))
+      return { viewport, scrollWidth: page.documentElement.scrollWidth, overflowing: boxes.filter((box) => box.right > viewport) }
+    })
+    mkdirSync(results, { recursive: true })
+    writeFileSync(`${results}${name}-${width}.png`, await page.screenshot({ fullPage: true }))
+    await page.close()
+    return { charts: charts as ChartFacts[], layout }
+  }
+
+  for (const width of [700, 1400]) {
+    it(`spans whole periods, draws top per-user counters and distinct y labels, and does not overflow at ${width} px`, { timeout: 120_000 }, async () => {
+      const { charts, layout } = await open(budgetReport('USD'), width, 'report-budgets')
+      expect(layout.overflowing).toEqual([])
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.viewport)
+      const byId = new Map(charts.map((chart) => [chart.id, chart]))
+      // per-user: November 2026 in days, to the end of the period, the 5 users (of 5) that spent most, each with the limit
+      const perUser = byId.get('budget-0')!
+      expect(perUser.labels).toHaveLength(30)
+      expect(perUser.labels[0]).toBe('2026-11-02')
+      expect(perUser.labels.at(-1)).toBe('2026-12-01')
+      expect(perUser.datasets.slice(0, 5).map((dataset) => dataset.label).sort()).toEqual(['user user-0', 'user user-1', 'user user-2', 'user user-3', 'user user-4'])
+      expect(perUser.datasets[5]!.label).toBe('hard limit (each user)')
+      expect(perUser.datasets).toHaveLength(6)
+      for (const dataset of perUser.datasets) expect(dataset.length).toBe(30)
+      // eur-cap: limits in EUR, report in USD: no limit lines, the flags to pass said on the page
+      expect(byId.get('budget-1')!.datasets.map((dataset) => dataset.label)).toEqual(['spent'])
+      // rag-daily: 24 hourly buckets of the last day; small amounts keep distinct axis labels
+      const daily = byId.get('budget-2')!
+      expect(daily.labels).toHaveLength(24)
+      for (const chart of charts) expect(new Set(chart.yTicks).size, `${chart.id} y labels ${chart.yTicks.join(' | ')}`).toBe(chart.yTicks.length)
+      expect(daily.yTicks.some((tick) => /^0\.\d{3,} USD$/.test(tick)), daily.yTicks.join(' | ')).toBe(true)
+    })
+  }
+
+  it('draws limits in another currency when the report is in that currency, converting USD limits with --rate', { timeout: 120_000 }, async () => {
+    const html = budgetReport('EUR')
+    const { charts } = await open(html, 1400, 'report-budgets-eur')
+    const byId = new Map(charts.map((chart) => [chart.id, chart]))
+    expect(byId.get('budget-1')!.datasets.filter((dataset) => dataset.label.endsWith('limit')).map((dataset) => [dataset.label, dataset.first])).toEqual([['soft limit', 1], ['hard limit', 1.5]])
+    // the per-user hard limit of 0.5 USD at the test rate of 0.86 EUR per USD
+    expect(byId.get('budget-0')!.datasets.at(-1)).toMatchObject({ label: 'hard limit (each user)', first: 0.43 })
+  })
+})

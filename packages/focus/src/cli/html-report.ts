@@ -21,7 +21,17 @@ const pageScript = `
 (function () {
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var palette = ['#2563eb', '#16a34a', '#ea580c', '#9333ea', '#dc2626', '#0891b2', '#ca8a04', '#db2777', '#64748b'];
-  var money = function (value) { return value.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 }) + ' ' + data.currency; };
+  // Axis labels get as many decimals as the tick step needs (at least 2), so 0.005 steps do not all read 0.01.
+  var stepDigits = function (ticks) {
+    var step = ticks.length > 1 ? Math.abs(ticks[1].value - ticks[0].value) : 0;
+    var digits = 2;
+    while (step > 0 && digits < 12 && Math.abs(Math.round(step * Math.pow(10, digits)) - step * Math.pow(10, digits)) > 1e-6 * step * Math.pow(10, digits)) digits++;
+    return digits;
+  };
+  var axisMoney = function (value, index, ticks) {
+    var digits = stepDigits(ticks);
+    return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) + ' ' + data.currency;
+  };
   Chart.defaults.animation = false;
   Chart.defaults.responsive = true;
   Chart.defaults.maintainAspectRatio = false;
@@ -30,7 +40,7 @@ const pageScript = `
     var canvas = document.getElementById(id);
     if (canvas) charts.push(new Chart(canvas, config));
   }
-  var moneyAxis = { beginAtZero: true, ticks: { callback: function (value) { return money(value); } } };
+  var moneyAxis = { beginAtZero: true, ticks: { callback: axisMoney } };
   chart('spend-over-time', {
     type: 'bar',
     data: { labels: data.daily.days, datasets: data.daily.series.map(function (series, index) {
@@ -53,10 +63,18 @@ const pageScript = `
     data: { labels: ['attributed', 'unallocated'], datasets: [{ data: [data.total.amount - data.unallocated.amount, data.unallocated.amount], backgroundColor: [palette[0], palette[4]] }] },
   });
   data.budgets.forEach(function (budget, index) {
-    var datasets = [{ label: 'spent', data: budget.points.map(function (p) { return p.spent; }), borderColor: palette[0], backgroundColor: palette[0], fill: false }];
-    if (budget.softLimit !== undefined) datasets.push({ label: 'soft limit', data: budget.points.map(function () { return budget.softLimit; }), borderColor: palette[6], borderDash: [6, 4], pointRadius: 0 });
-    if (budget.hardLimit !== undefined) datasets.push({ label: 'hard limit', data: budget.points.map(function () { return budget.hardLimit; }), borderColor: palette[4], borderDash: [2, 2], pointRadius: 0 });
-    chart('budget-' + index, { type: 'line', data: { labels: budget.points.map(function (p) { return p.at.slice(0, 16).replace('T', ' '); }), datasets: datasets }, options: { scales: { y: moneyAxis } } });
+    var datasets = budget.series.map(function (series, position) {
+      var color = palette[position % palette.length];
+      return { label: budget.per ? budget.per + ' ' + series.name : 'spent', data: series.spent, borderColor: color, backgroundColor: color, fill: false, pointRadius: 1 };
+    });
+    var each = budget.per ? ' (each ' + budget.per + ')' : '';
+    var line = function (label, amount, color, dash) {
+      return { label: label + each, data: budget.at.map(function () { return amount; }), borderColor: color, backgroundColor: color, borderDash: dash, pointRadius: 0 };
+    };
+    if (budget.softLimit !== undefined) datasets.push(line('soft limit', budget.softLimit, '#ca8a04', [6, 4]));
+    if (budget.hardLimit !== undefined) datasets.push(line('hard limit', budget.hardLimit, '#dc2626', [2, 2]));
+    var label = function (at) { return budget.period.kind === 'hourly' || budget.period.kind === 'daily' ? at.slice(0, 16).replace('T', ' ') : at.slice(0, 10); };
+    chart('budget-' + index, { type: 'line', data: { labels: budget.at.map(label), datasets: datasets }, options: { scales: { y: moneyAxis } } });
   });
   window.finopsCharts = charts;
   document.body.setAttribute('data-charts', String(charts.length));
@@ -80,7 +98,9 @@ function summaryTable(summary: SpendSummary): string {
 /**
  * One self-contained HTML page (no network access needed): Chart.js and the data are inlined.
  * Charts: spend over time by team (stacked bars per UTC day), top features, top models, the
- * unallocated share, and one budget burn-down per budget policy; plus the grouped table and, with
+ * unallocated share, and one budget burn-down per budget policy (the whole period on the x axis;
+ * limits drawn, or a note naming the flags that would draw them; a `per:` budget as its top
+ * counters); axis labels as precise as their step. The layout holds from 700 px wide. Plus the grouped table and, with
  * `reconciliation`, the comparison with the provider's bill (tables only).
  */
 export function renderHtmlReport(summary: SpendSummary, options: HtmlReportOptions): string {
@@ -90,6 +110,7 @@ export function renderHtmlReport(summary: SpendSummary, options: HtmlReportOptio
     .map(
       (budget, index) =>
         `<section><h2>Budget burn-down: ${escapeHtml(budget.policy)} (${escapeHtml(budget.period.kind)}, ${escapeHtml(budget.period.start.slice(0, 10))} – ${escapeHtml(budget.period.end.slice(0, 10))})</h2>` +
+        (budget.per === undefined ? '' : `<p class="per">One counter per ${escapeHtml(budget.per)}, each against the limits: the ${budget.series.length} ${escapeHtml(budget.per)} value${budget.series.length === 1 ? '' : 's'} that spent most (not a sum).</p>`) +
         `${budget.note ? `<p class="note">${escapeHtml(budget.note)}</p>` : ''}<div class="chart"><canvas id="budget-${index}"></canvas></div></section>`,
     )
     .join('')
@@ -103,13 +124,13 @@ export function renderHtmlReport(summary: SpendSummary, options: HtmlReportOptio
 body { font-family: system-ui, sans-serif; margin: 24px; color: #0f172a; background: #fff; }
 h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 0 0 8px; } h3 { font-size: 14px; margin: 12px 0 6px; }
 .meta { color: #475569; margin-bottom: 16px; }
-.kpis { display: flex; gap: 16px; margin-bottom: 16px; } .kpi { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; }
+.kpis { display: flex; flex-wrap: wrap; gap: 16px; margin-bottom: 16px; } .kpi { border: 1px solid #e2e8f0; border-radius: 8px; padding: 10px 14px; }
 .kpi b { display: block; font-size: 20px; }
-.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-section { border: 1px solid #e2e8f0; border-radius: 8px; padding: 12px; margin-bottom: 16px; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); gap: 16px; }
+section { border: 1px solid #e2e8f0; border-radius: 8px; padding: 12px; margin-bottom: 16px; min-width: 0; overflow-x: auto; }
 .chart { position: relative; height: 260px; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; }
-.note { color: #b45309; }
+.note { color: #b45309; font-weight: 600; } .per { color: #475569; }
 .verdict-within-tolerance { color: #15803d; } .verdict-ledger-high, .verdict-ledger-low { color: #b45309; } .verdict-provider-only, .verdict-ledger-only { color: #b91c1c; }
 .partial { color: #64748b; font-style: italic; }
 </style>

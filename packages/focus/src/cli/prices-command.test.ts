@@ -31,4 +31,21 @@ describe('finops-ai prices', () => {
     expect((await prices('tts-1')).stdout).toMatch(/^ {2}input characters\s+15 USD \/ 1M characters$/m)
     expect((await prices('whisper-1')).stdout).toMatch(/^ {2}per audio second\s+0\.0001 USD$/m)
   })
+
+  it('infers the provider from the model name when --provider is not given', async () => {
+    const claude = await prices('claude-sonnet-4-5', '--at', '2026-11-28')
+    expect(claude.code).toBe(0)
+    expect(claude.stderr).toBe('provider: anthropic (inferred from the model name; pass --provider to choose another)\n')
+    // Anthropic pricing for Claude Sonnet 4.5: $3 input, $15 output per 1M tokens (anthropic.com/pricing, read 2026-12-02)
+    expect(claude.stdout).toMatch(/^ {2}output\s+15 USD \/ 1M tokens$/m)
+    const openrouter = await prices('meta-llama/llama-3.1-8b-instruct')
+    expect(openrouter).toMatchObject({ code: 0, stderr: expect.stringContaining('provider: openrouter (inferred') })
+  })
+
+  it('lists the providers when the model name alone is ambiguous, and exits 1', async () => {
+    const ambiguous = await prices('regional.anthropic.claude-3-haiku-20240307-v1:0')
+    expect(ambiguous.code).toBe(1)
+    expect(ambiguous.stderr).toBe("model 'regional.anthropic.claude-3-haiku-20240307-v1:0' is priced by several providers (gcp.gemini, aws.bedrock, gcp.vertex_ai); pass --provider <name>\n")
+    expect(await prices('no-such-model-xyz')).toMatchObject({ code: 1, stderr: expect.stringContaining("no price known for model 'no-such-model-xyz'; pass --provider") })
+  })
 })

@@ -1,4 +1,4 @@
-import { createPriceBook } from '@finops-ai/core'
+import { createPriceBook, type ResolvedPrice } from '@finops-ai/core'
 import { formatScaled } from '../focus/exact-decimal.js'
 import { type FocusMeter, probeMeterRates } from '../focus/probe-meter-rates.js'
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError } from './cli-io.js'
@@ -11,15 +11,20 @@ Shows the price the engine would use for a model: per meter, its source, the dat
 data and the date the price applies to.
 
 Options:
-  --provider <name>   gen_ai.provider.name, e.g. openai, anthropic, azure.ai.openai (default: openai)
+  --provider <name>   gen_ai.provider.name, e.g. openai, anthropic, azure.ai.openai (default: inferred
+                      from the model name; when that is ambiguous, the matches are listed)
   --at <date>         the date the price applies to (default: now)
   --tier <name>       service tier (batch, flex, priority, ...)
   --json              print JSON
   -h, --help          show this help
 
 Example:
-  finops-ai prices claude-sonnet-4-5 --provider anthropic
+  finops-ai prices claude-sonnet-4-5
+  finops-ai prices gpt-4o --provider azure.ai.openai --tier batch
 `
+
+/** Providers tried when `--provider` is not given and the model name alone does not name one. */
+const knownProviders = ['openai', 'anthropic', 'gcp.gemini', 'mistral_ai', 'x_ai', 'deepseek', 'cohere', 'perplexity', 'groq', 'aws.bedrock', 'azure.ai.openai', 'gcp.vertex_ai', 'together', 'fireworks', 'openrouter']
 
 const labels: Readonly<Record<FocusMeter, string>> = {
   input: 'input', 'input-audio': 'input audio', 'input-image': 'input image', 'cached-input': 'cached input',
@@ -54,9 +59,24 @@ export async function pricesCommand(args: readonly string[], io: CliIo): Promise
   }
   if (positionals.length !== 1) throw new UsageError('prices needs exactly one model, e.g. finops-ai prices gpt-4o')
   const model = positionals[0]!
-  const provider = values.provider ?? 'openai'
   const at = dateOption('at', values.at) ?? new Date()
   const book = createPriceBook()
+  let provider = values.provider
+  if (provider === undefined) {
+    // A provider name the price data does not know lets genai-prices infer it from the model name (see findModel).
+    const inferred = book.resolve('', model, at) as (ResolvedPrice & { priceProvider?: string }) | null
+    const matches = inferred?.priceProvider !== undefined ? [inferred.priceProvider] : knownProviders.filter((name) => book.resolve(name, model, at) !== null)
+    if (matches.length !== 1) {
+      io.stderr.write(
+        matches.length > 1
+          ? `model '${model}' is priced by several providers (${matches.join(', ')}); pass --provider <name>\n`
+          : `no price known for model '${model}'; pass --provider, or add it to createFinOps({ prices: { '${model}': { input, output } } })\n`,
+      )
+      return EXIT_INVALID_INPUT
+    }
+    provider = matches[0]!
+    if (!values.json) io.stderr.write(`provider: ${provider} (inferred from the model name; pass --provider to choose another)\n`)
+  }
   const price = book.resolve(provider, model, at)
   if (price === null) {
     io.stderr.write(`no price known for ${provider} model '${model}'; add it to createFinOps({ prices: { '${model}': { input, output } } })\n`)

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { ConfigError, loadPolicies, type PolicySet } from '@finops-ai/core'
+import { closestName, ConfigError, WELL_KNOWN_ATTRIBUTION_KEYS, loadPolicies, type PolicySet } from '@finops-ai/core'
 import { chartJsSource } from './chart-js-source.js'
 import { type CliIo, EXIT_OK, InputError, UsageError } from './cli-io.js'
 import { renderHtmlReport } from './html-report.js'
@@ -16,13 +16,16 @@ export const REPORT_HELP = `Usage: finops-ai report <usage.jsonl...> [options]
 Spend, tokens and calls from usage ledgers, grouped by attribution keys.
 
 Options:
-  --by <keys>          attribution keys to group by, comma-separated (default: team)
+  --by <keys>          attribution keys to group by, comma-separated (default: team); a key no
+                       record has is an error with a "did you mean" (user, team, feature and
+                       costCenter only warn)
   --from <date>        only calls that started at or after this ISO 8601 date/time (UTC)
   --to <date>          only calls that started before this date/time
   --currency <code>    currency of the amounts (default: USD, exact from the records' nano-USD)
   --rate <number>      units of --currency per 1 USD, for records priced in another currency
   --html <file>        also write a self-contained HTML report with charts
   --policies <file>    policy file: adds a budget burn-down per budget policy to the HTML report
+                       (limits in another currency need --currency <theirs> --rate <theirs per USD>)
   --reconciliation <f> output of finops-ai reconcile --json: adds the comparison with the bill to the HTML report
   --strict             fail on the first malformed line instead of skipping it
   -h, --help           show this help
@@ -30,6 +33,24 @@ Options:
 Example:
   finops-ai report usage*.jsonl --by team,feature --from 2026-11-01 --html report.html --policies policies.yaml
 `
+
+/** Attribution keys DESIGN.md names; grouping by one that no record has is a warning, not an error. */
+const wellKnownKeys = new Set(WELL_KNOWN_ATTRIBUTION_KEYS)
+
+/** Throws an {@link InputError} for a `--by` key no record has (a typo such as `tema`); warns for a well-known key. */
+function checkGroupKeys(summary: SpendSummary, io: CliIo): void {
+  if (summary.total.calls === 0) return
+  for (const key of summary.by) {
+    if (summary.keys.includes(key)) continue
+    const present = summary.keys.length > 0 ? summary.keys.join(', ') : 'none'
+    if (wellKnownKeys.has(key)) {
+      io.stderr.write(`warning: no record has the attribution key '${key}'; every call is under (none). Keys in these records: ${present}\n`)
+      continue
+    }
+    const suggestion = closestName(key, [...summary.keys, ...wellKnownKeys])
+    throw new InputError(`--by: no record has the attribution key '${key}'${suggestion === undefined ? '.' : `; did you mean '${suggestion}'?`} Keys in these records: ${present}`)
+  }
+}
 
 function formatTable(summary: SpendSummary): string {
   const share = (amount: number) => (summary.total.amount > 0 ? `${((amount / summary.total.amount) * 100).toFixed(1)}%` : '-')
@@ -100,6 +121,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   }
   malformed.summary()
   const summary = builder.result()
+  checkGroupKeys(summary, io)
   io.stdout.write(formatTable(summary))
   if (values.html !== undefined) {
     writeFileSync(values.html, renderHtmlReport(summary, { chartJs: chartJsSource(), reconciliation }))

@@ -35,6 +35,17 @@ describe('finops-ai CLI', () => {
     expect(result.stderr).toContain('skipped 2 malformed lines')
   })
 
+  it('report rejects a --by key no record has with a did-you-mean, and warns for a well-known one', async () => {
+    expect(await run('report', ledger, '--by', 'tema')).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringContaining("finops-ai report: --by: no record has the attribution key 'tema'; did you mean 'team'? Keys in these records: feature, team, user\n"),
+    })
+    const costCenter = await run('report', ledger, '--by', 'costCenter')
+    expect(costCenter.code).toBe(0)
+    expect(costCenter.stderr).toContain("warning: no record has the attribution key 'costCenter'; every call is under (none)")
+  })
+
   it('report --strict fails with exit 1 at the first malformed line', async () => {
     expect(await run('report', ledger, '--strict')).toMatchObject({ code: 1, stderr: expect.stringContaining(`${ledger}:61: invalid JSON`) })
   })
@@ -87,5 +98,18 @@ describe('finops-ai CLI', () => {
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('policies[0].limits.budget.period')
     expect(bad.stderr).toContain("policies[1].key: duplicate key 'a'")
+  })
+
+  it('check-policies flags per: and match: keys that are not attribution keys, unless declared', async () => {
+    const file = join(dirname(ledger), 'scope.yaml')
+    writeFileSync(file, "policies:\n  - key: a\n    per: usr\n    match: { tenant: acme }\n    limits: { requests_per_minute: 5 }\n")
+    const flagged = await run('check-policies', file)
+    expect(flagged.code).toBe(1)
+    expect(flagged.stderr).toContain("policies[0].per: 'usr' is not a known attribution key")
+    expect(flagged.stderr).toContain("did you mean 'user'?")
+    expect(flagged.stderr).toContain("policies[0].match.tenant: 'tenant' is not a known attribution key")
+    const declared = await run('check-policies', file, '--attribution-keys', 'tenant,usr')
+    expect(declared).toMatchObject({ code: 0 })
+    expect(declared.stdout).toContain('a: calls with tenant=acme, per usr: 5 requests/min')
   })
 })

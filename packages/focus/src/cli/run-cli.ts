@@ -1,9 +1,10 @@
 import { checkPoliciesCommand, CHECK_POLICIES_HELP } from './check-policies-command.js'
-import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, EXIT_USAGE, InputError, UsageError } from './cli-io.js'
+import { type CliIo, EXIT_FILE_SYSTEM, EXIT_INVALID_INPUT, EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, InputError, UsageError } from './cli-io.js'
 import { focusCommand, FOCUS_HELP } from './focus-command.js'
 import { pricesCommand, PRICES_HELP } from './prices-command.js'
 import { reconcileCommand, RECONCILE_HELP } from './reconcile-command.js'
 import { reportCommand, REPORT_HELP } from './report-command.js'
+import { systemErrorMessage } from './system-error-message.js'
 
 /** `finops-ai --help`. */
 export const CLI_HELP = `Usage: finops-ai <command> [options]
@@ -16,8 +17,14 @@ Commands:
   reconcile --provider <p>   check ledgers against the provider's usage and cost reports
 
 Run finops-ai <command> --help for a command's options.
-Exit codes: 0 ok, 1 invalid input or validation failure, 2 wrong command line;
-reconcile also 3 (a provider report could not be fetched) and 4 (mismatch, with --fail-on-mismatch).
+Exit codes (every error is one line on stderr, no stack trace):
+  0   ok (also when stdout is closed early, e.g. finops-ai focus usage.jsonl | head)
+  1   invalid input: unreadable or malformed file, unknown --by key, unknown model, validation failure
+  2   wrong command line: unknown command or option, missing argument (the command's help follows)
+  3   reconcile: a provider report could not be fetched
+  4   reconcile --fail-on-mismatch: a group is not within tolerance
+  5   a file could not be written (missing output directory, no permission, full disk)
+  70  unexpected failure inside finops-ai (a bug: please report it with the command line)
 `
 
 const commands: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
@@ -29,9 +36,10 @@ const commands: Record<string, { run: (args: readonly string[], io: CliIo) => Pr
 }
 
 /**
- * Runs `finops-ai` with `args` (without `node` and the script) and returns the exit code:
- * 0 ok, 1 invalid input (`InputError`, validation failure), 2 usage error (`UsageError`, with the
- * command's help). Any other error propagates.
+ * Runs `finops-ai` with `args` (without `node` and the script) and returns the exit code (see
+ * {@link CLI_HELP}): 0 ok, 1 invalid input (`InputError`, validation failure), 2 usage error
+ * (`UsageError`, with the command's help), 5 a file system error, 70 anything else. Every error
+ * is written as one line on `io.stderr`; nothing is thrown.
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args
@@ -55,7 +63,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`finops-ai ${name}: ${error.message}\n`)
       return EXIT_INVALID_INPUT
     }
-    throw error
+    const systemError = systemErrorMessage(error)
+    if (systemError !== undefined) {
+      io.stderr.write(`finops-ai ${name}: ${systemError}\n`)
+      return EXIT_FILE_SYSTEM
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr.write(`finops-ai ${name}: unexpected error: ${message.split('\n')[0]} (please report this)\n`)
+    return EXIT_UNEXPECTED
   }
 }
 

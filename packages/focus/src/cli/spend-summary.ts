@@ -26,16 +26,24 @@ export interface SpendTotals {
   amount: number
 }
 
-/** Cumulative spend of a budget policy in its current period. */
+/** Cumulative spend of a budget policy over its whole current period. */
 export interface BudgetBurn {
   policy: string
   period: { kind: string; start: string; end: string }
+  /** The policy's `per:` key: each value has its own counter and the limits apply to each. */
+  per?: string
+  /** In the report's currency (converted with `rate` when the policy's limits are in USD). */
   softLimit?: number
   hardLimit?: number
-  /** Why the limits could not be drawn (e.g. a limit in another currency). */
+  /** Why the limits could not be drawn, naming the flags that would draw them. */
   note?: string
-  /** Cumulative spend at the end of each bucket (hour for hourly/daily periods, day otherwise). */
-  points: { at: string; spent: number }[]
+  /** End of each bucket (hour for hourly/daily periods, day otherwise) from the period's start to its end. */
+  at: string[]
+  /**
+   * Cumulative spend at each bucket end, `null` after the last record: one series (`all calls`)
+   * without `per`, else the 5 counters (values of `per`) that spent most.
+   */
+  series: { name: string; spent: (number | null)[] }[]
 }
 
 /** Everything `finops-ai report` shows. */
@@ -43,6 +51,8 @@ export interface SpendSummary {
   currency: string
   by: readonly string[]
   total: SpendTotals
+  /** Attribution keys present in the counted records, sorted. */
+  keys: string[]
   /** Sorted by amount, largest first; a missing key is `(none)`. */
   groups: (SpendTotals & { key: string[] })[]
   unallocated: SpendTotals
@@ -64,6 +74,9 @@ export interface SpendSummaryBuilder {
 }
 
 const none = '(none)'
+const allCalls = 'all calls'
+/** Counters of a `per:` budget drawn in its burn-down. */
+const topCounters = 5
 const hourMs = 3_600_000
 const emptyTotals = (): SpendTotals => ({ calls: 0, inputTokens: 0, outputTokens: 0, amount: 0 })
 
@@ -80,8 +93,10 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
   const daily = new Map<string, Map<string, number>>()
   const features = new Map<string, number>()
   const models = new Map<string, number>()
+  const keys = new Set<string>()
   const budgets = (options.policies ?? []).filter((policy) => policy.budget !== undefined)
-  const hourly = budgets.map(() => new Map<number, number>())
+  /** Per budget policy: spend per hour per counter (value of `per`, or `all calls`). */
+  const hourly = budgets.map(() => new Map<string, Map<number, number>>())
   let unpriced = 0
   let skipped = 0
   let last = 0
@@ -113,6 +128,7 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
       const amount = amountOf(record)
       if (record.cost === null && record.status !== 'denied') unpriced++
       count(total, record, amount)
+      for (const name in record.attribution) keys.add(name)
       if (record.unallocated) count(unallocated, record, amount)
       const key = options.by.map((name) => record.attribution[name] ?? none)
       const id = JSON.stringify(key)
@@ -130,7 +146,10 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
       budgets.forEach((policy, index) => {
         if (!matches(policy, record)) return
         const hour = Math.floor(time / hourMs) * hourMs
-        hourly[index]!.set(hour, (hourly[index]!.get(hour) ?? 0) + amount)
+        const counter = policy.per === undefined ? allCalls : (record.attribution[policy.per] ?? none)
+        let hours = hourly[index]!.get(counter)
+        if (hours === undefined) hourly[index]!.set(counter, (hours = new Map()))
+        hours.set(hour, (hours.get(hour) ?? 0) + amount)
       })
     },
     result() {
@@ -152,6 +171,7 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
       return {
         currency,
         by: options.by,
+        keys: [...keys].sort(),
         total,
         groups: [...groups.values()].sort((a, b) => b.amount - a.amount || a.key.join().localeCompare(b.key.join())),
         unallocated,
@@ -160,32 +180,51 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
         daily: { days, series },
         features: top(features),
         models: top(models),
-        budgets: budgets.map((policy, index) => burnDown(policy, hourly[index]!, reference, currency)),
+        budgets: budgets.map((policy, index) => burnDown(policy, hourly[index]!, reference, currency, options.rate)),
       }
     },
   }
 }
 
-function burnDown(policy: PolicySet[number], hours: Map<number, number>, reference: number, currency: string): BudgetBurn {
+/** The last non-null value of a cumulative series. */
+const latest = (spent: readonly (number | null)[]) => spent.reduce<number>((last, value) => value ?? last, 0)
+
+function burnDown(policy: PolicySet[number], counters: Map<string, Map<number, number>>, reference: number, currency: string, rate: number | undefined): BudgetBurn {
   const budget = policy.budget!
-  const period = budgetPeriodOf(budget.period, reference, Math.min(...hours.keys(), reference))
+  const first = Math.min(reference, ...[...counters.values()].flatMap((hours) => [...hours.keys()]))
+  const period = budgetPeriodOf(budget.period, reference, first)
   const bucket = budget.period === 'hourly' || budget.period === 'daily' ? hourMs : 24 * hourMs
-  const points: BudgetBurn['points'] = []
-  let spent = 0
-  const end = Math.min(period.end, Math.floor(reference / bucket) * bucket + bucket)
-  for (let start = period.start; start < end; start += bucket) {
-    for (let hour = start; hour < start + bucket; hour += hourMs) spent += hours.get(hour) ?? 0
-    points.push({ at: new Date(start + bucket).toISOString(), spent })
+  const lastBucket = Math.floor(reference / bucket) * bucket + bucket
+  const at: string[] = []
+  for (let start = period.start; start < period.end; start += bucket) at.push(new Date(start + bucket).toISOString())
+  const cumulative = (hours: Map<number, number>) => {
+    let spent = 0
+    return at.map((_, index) => {
+      const start = period.start + index * bucket
+      if (start >= lastBucket) return null
+      for (let hour = start; hour < start + bucket; hour += hourMs) spent += hours.get(hour) ?? 0
+      return spent
+    })
   }
+  const series = [...counters.entries()]
+    .map(([name, hours]) => ({ name, spent: cumulative(hours) }))
+    .sort((a, b) => latest(b.spent) - latest(a.spent) || a.name.localeCompare(b.name))
+    .slice(0, topCounters)
   const burn: BudgetBurn = {
     policy: policy.key,
     period: { kind: budget.period, start: new Date(period.start).toISOString(), end: new Date(period.end).toISOString() },
-    points,
+    ...(policy.per === undefined ? {} : { per: policy.per }),
+    at,
+    series: series.length > 0 ? series : [{ name: policy.per === undefined ? allCalls : none, spent: cumulative(new Map()) }],
   }
   for (const [field, limit] of [['softLimit', budget.softLimit], ['hardLimit', budget.hardLimit]] as const) {
     if (limit === undefined) continue
-    if (limit.currency !== undefined && limit.currency.toUpperCase() !== currency) burn.note = `limits are in ${limit.currency}, the report in ${currency}`
-    else burn[field] = limit.amount
+    const limitCurrency = limit.currency?.toUpperCase() ?? currency
+    if (limitCurrency === currency) burn[field] = limit.amount
+    else if (limitCurrency === 'USD' && rate !== undefined) burn[field] = limit.amount * rate
+    else {
+      burn.note = `limits are in ${limitCurrency}, the report in ${currency}: run the report with --currency ${limitCurrency} --rate <${limitCurrency} per USD> to draw them`
+    }
   }
   return burn
 }

@@ -163,8 +163,8 @@ describe('finopsChatAnthropic', () => {
   })
 
   it('rejects invalid attribution when the model is built, naming the option', () => {
-    const build = () => finopsChatAnthropic({ apiKey: 'test' }, { attribution: { team: 7 as unknown as string } })
+    const build = () => finopsChatAnthropic({ apiKey: 'test' }, { attribution: { team: { id: 7 } as unknown as string } })
     expect(build).toThrow(ConfigError)
-    expect(build).toThrow('finopsChatAnthropic.attribution.team: expected a string, got number')
+    expect(build).toThrow('finopsChatAnthropic.attribution.team: expected a string, a finite number or a boolean, got object')
   })
 })

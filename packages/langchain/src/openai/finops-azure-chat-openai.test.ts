@@ -87,8 +87,8 @@ describe('finopsAzureChatOpenAI', () => {
   })
 
   it('rejects invalid attribution when the model is built, naming the option', () => {
-    const build = () => finopsAzureChatOpenAI({ azureOpenAIApiKey: 'test' }, { attribution: { team: 7 as unknown as string } })
+    const build = () => finopsAzureChatOpenAI({ azureOpenAIApiKey: 'test' }, { attribution: { team: { id: 7 } as unknown as string } })
     expect(build).toThrow(ConfigError)
-    expect(build).toThrow('finopsAzureChatOpenAI.attribution.team: expected a string, got number')
+    expect(build).toThrow('finopsAzureChatOpenAI.attribution.team: expected a string, a finite number or a boolean, got object')
   })
 })

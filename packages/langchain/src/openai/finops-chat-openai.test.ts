@@ -180,8 +180,8 @@ describe('finopsChatOpenAI', () => {
   })
 
   it('rejects invalid attribution when the model is built, naming the option', () => {
-    const build = () => finopsChatOpenAI({ apiKey: 'test' }, { attribution: { team: 7 as unknown as string } })
+    const build = () => finopsChatOpenAI({ apiKey: 'test' }, { attribution: { team: { id: 7 } as unknown as string } })
     expect(build).toThrow(ConfigError)
-    expect(build).toThrow('finopsChatOpenAI.attribution.team: expected a string, got number')
+    expect(build).toThrow('finopsChatOpenAI.attribution.team: expected a string, a finite number or a boolean, got object')
   })
 })

@@ -13,8 +13,8 @@ describe('openAIClientWrapper', () => {
   })
 
   it('checks the attribution at once, naming the factory in the path', () => {
-    const build = () => openAIClientWrapper({ attribution: { team: 7 as unknown as string } }, 'finopsOpenAIEmbeddings')
+    const build = () => openAIClientWrapper({ attribution: { team: { id: 7 } as unknown as string } }, 'finopsOpenAIEmbeddings')
     expect(build).toThrow(ConfigError)
-    expect(build).toThrow('finopsOpenAIEmbeddings.attribution.team: expected a string, got number')
+    expect(build).toThrow('finopsOpenAIEmbeddings.attribution.team: expected a string, a finite number or a boolean, got object')
   })
 })

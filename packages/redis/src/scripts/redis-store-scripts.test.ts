@@ -14,7 +14,7 @@ describe('redis store scripts', () => {
       charge: redisStoreScripts.charge.sha1,
     }).toEqual({
       reserve: '42015eb11c611cbf2d85c30bf02eb77b2d5b61f5',
-      settle: '28c670dee53ad0ac6bef78f856800dbcdf989283',
+      settle: 'cc14bbed9b0b2c45afbf1d4342ac693479110a1d',
       read: '8c7eeb37447e7fc765c31adaa84f836d11341ad2',
       charge: 'cc1c66329cd030577762d9ec76566b3990e16494',
     })

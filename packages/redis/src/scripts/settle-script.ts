@@ -6,11 +6,15 @@ import { redisScript, type RedisScript } from './redis-script.js'
  * the reservation record written by `reserve`; their keys carry the same hash tag as KEYS[1], so
  * they live in the same Redis Cluster slot.
  *
- * KEYS[1]   the reservation record (deleted here: a second settle finds nothing).
+ * KEYS[1]   the reservation record (deleted here: a second settle finds nothing; a cancel replaces
+ *           it by a tombstone, a one-element list, so that a late `reserve` of the id is refused).
  * ARGV[1]   now in epoch ms, or '' for the server's TIME.
  * ARGV[2]   reservation id.
  * ARGV[3]   actual tokens (decimal integer).
  * ARGV[4]   actual cost in nano-USD (decimal integer).
+ * ARGV[5]   optional 'cancel': the reserve failed on the caller's side (a timeout, a lost
+ *           connection); release what it may have reserved (ARGV[3] and ARGV[4] are '0') and
+ *           leave a tombstone for ARGV[6] ms.
  *
  * Record: id, reserved_at, lease, then eight tokens per counter:
  *   'w' key '' measure amount window_ms bucket_ms ''
@@ -27,8 +31,14 @@ export const settleScript: RedisScript = redisScript(
   'settle',
   `${luaLibrary}
 local record = redis.call('LRANGE', KEYS[1], 0, -1)
-if #record == 0 then return { 0 } end
-redis.call('DEL', KEYS[1])
+if ARGV[5] == 'cancel' then
+  redis.call('DEL', KEYS[1])
+  redis.call('RPUSH', KEYS[1], 'cancelled')
+  redis.call('PEXPIRE', KEYS[1], ARGV[6])
+elseif #record > 1 then
+  redis.call('DEL', KEYS[1])
+end
+if #record <= 1 then return { 0 } end
 local now = clock(ARGV[1])
 local id = ARGV[2]
 local tokens, cost = ARGV[3], ARGV[4]

@@ -1,6 +1,7 @@
 // A throwaway `redis-server` for tests: exported from `@finops-ai/redis/testing`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { createServer, Socket } from 'node:net'
+import { Socket } from 'node:net'
+import { freePort } from './redis-process-control.js'
 
 /** A `redis-server` child process on a free local port, without persistence. */
 export interface RedisServerProcess {
@@ -31,17 +32,6 @@ export function redisServerSkipReason(): string | undefined {
   if (process.env.CI === 'true') throw new Error(`${reason.split(':')[0]}, and CI=true requires it`)
   console.warn(`\n⚠ ${reason}\n`)
   return reason
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 function ping(port: number): Promise<boolean> {

@@ -2,7 +2,7 @@ import { bypassedCallsSpanProcessor } from '@finops-ai/core'
 import { context, metrics, trace } from '@opentelemetry/api'
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks'
 import { MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics'
-import { AlwaysOnSampler, BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
+import { AlwaysOnSampler, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, TracerProvider as SdkTracerProvider } from '@opentelemetry/sdk-trace'
 import { genAiSpans } from './gen-ai-spans.js'
 
 /** Options of {@link captureTelemetry}. */
@@ -23,7 +23,7 @@ export interface TelemetryCapture {
    * `bypassedCallsSpanProcessor()`, so `finops.coverage().calls.bypassed` counts the model calls
    * recorded here that went through no finops-ai engine.
    */
-  readonly tracerProvider: BasicTracerProvider
+  readonly tracerProvider: SdkTracerProvider
   /** The meter provider whose instruments {@link TelemetryCapture.metrics} reads. */
   readonly meterProvider: MeterProvider
   /** The finished spans, oldest first; still readable after `shutdown()`. */
@@ -49,8 +49,8 @@ class InMemoryMetricReader extends MetricReader {
 /**
  * Records spans and metrics in memory with the real OTel SDK, for assertions in tests.
  *
- * Needs `@opentelemetry/sdk-trace-base`, `@opentelemetry/sdk-metrics` and
- * `@opentelemetry/context-async-hooks` 2.x with `@opentelemetry/api` ≥1.9 <1.10 (optional peers of
+ * Needs `@opentelemetry/sdk-trace`, `@opentelemetry/sdk-metrics` and
+ * `@opentelemetry/context-async-hooks` 2.x or 3.x with `@opentelemetry/api` ≥1.9 (optional peers of
  * `@finops-ai/testing`; `expectAllCallsAttributed` alone does not need them).
  *
  * Throws when another tracer or meter provider is already registered globally (a capture not shut
@@ -64,9 +64,9 @@ class InMemoryMetricReader extends MetricReader {
  */
 export function captureTelemetry(options: CaptureTelemetryOptions = {}): TelemetryCapture {
   const exporter = new InMemorySpanExporter()
-  const tracerProvider = new BasicTracerProvider({
+  const tracerProvider = new SdkTracerProvider({
     sampler: new AlwaysOnSampler(),
-    spanProcessors: [bypassedCallsSpanProcessor(), new SimpleSpanProcessor(exporter)],
+    spanProcessors: [bypassedCallsSpanProcessor(), new SimpleSpanProcessor({ exporter })],
   })
   const reader = new InMemoryMetricReader()
   const meterProvider = new MeterProvider({ readers: [reader] })
@@ -103,7 +103,7 @@ export function captureTelemetry(options: CaptureTelemetryOptions = {}): Telemet
   }
 }
 
-function register(tracerProvider: BasicTracerProvider, meterProvider: MeterProvider) {
+function register(tracerProvider: SdkTracerProvider, meterProvider: MeterProvider) {
   const contextManager = new AsyncLocalStorageContextManager().enable()
   const registered = { context: context.setGlobalContextManager(contextManager), trace: false, metrics: false }
   if (!registered.context) contextManager.disable()
