@@ -1,5 +1,5 @@
 import type { BaseAnthropic } from '@anthropic-ai/sdk'
-import { callPathOf, ConfigError, isWrappedClient, validateAttribution } from '@finops-ai/core'
+import { callPathOf, ConfigError, validateAttribution } from '@finops-ai/core'
 import type { FinOpsAnthropicOptions } from './finops-anthropic-options.js'
 import { wrapAnthropic, type WrapSettings } from './wrap-anthropic.js'
 
@@ -15,7 +15,8 @@ import { wrapAnthropic, type WrapSettings } from './wrap-anthropic.js'
  * `.asResponse()`, `_request_id`), `Stream` (`tee()`, `toReadableStream()`, `controller`),
  * retries, timeouts and abort signals behave as before; provider errors reach the caller unchanged.
  * `client.withOptions()` returns a wrapped clone; wrapping a wrapped client is a no-op (the first
- * options stay). Other clients in the process are not affected.
+ * options stay); with another engine it also emits that engine's `wrap_ignored` event and a `diag`
+ * warning. Other clients in the process are not affected.
  *
  * The SDK's own span for these calls (`anthropic.messages.create`, emitted when a tracer provider
  * is registered) is suppressed on this client so each call has exactly one GenAI span; its other
@@ -27,7 +28,6 @@ import { wrapAnthropic, type WrapSettings } from './wrap-anthropic.js'
  * const anthropic = withFinOps(new Anthropic(), { attribution: { team: 'support' } })
  */
 export function withFinOps<Client extends BaseAnthropic>(client: Client, options: FinOpsAnthropicOptions = {}): Client {
-  if (isWrappedClient(client)) return client
   const countTokens = options.countTokens ?? false
   if (typeof countTokens !== 'boolean') {
     throw new ConfigError({ path: 'withFinOps.countTokens', detail: `expected a boolean, got ${typeof countTokens}` })

@@ -1,5 +1,5 @@
 import OpenAI from 'openai'
-import { createFinOps, LimitExceededError, withAttribution, type UsageRecord } from '@finops-ai/core'
+import { createFinOps, LimitExceededError, withAttribution, type FinOpsEvent, type UsageRecord } from '@finops-ai/core'
 import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { withFinOps } from './with-finops.js'
@@ -50,6 +50,25 @@ describe('withFinOps', () => {
     const finops = createFinOps()
     expect(withFinOps(client, { finops })).toBe(client)
     expect(withFinOps(client, { finops })).toBe(client)
+  })
+
+  it('keeps the first engine when another engine wraps the client again, and tells the second one', async () => {
+    const client = new OpenAI({ baseURL: provider.openaiBaseURL, apiKey: 'test' })
+    const firstRecords: UsageRecord[] = []
+    const secondEvents: FinOpsEvent[] = []
+    const first = createFinOps({ onUsage: (record) => void firstRecords.push(record) })
+    const second = createFinOps({
+      policies: [{ key: 'one-per-minute', limits: { requests_per_minute: 1 } }],
+      onEvent: (event) => void secondEvents.push(event),
+    })
+    withFinOps(client, { finops: first })
+    withFinOps(client, { finops: second })
+    withFinOps(client, { finops: second })
+    await client.chat.completions.create({ model: 'gpt-4o', messages })
+    await client.chat.completions.create({ model: 'gpt-4o', messages })
+    await first.flush()
+    expect(firstRecords).toHaveLength(2)
+    expect(secondEvents.map((event) => event.type)).toEqual(['wrap_ignored'])
   })
 
   it('rejects invalid client attribution and stream usage mode naming the option', () => {

@@ -1,5 +1,5 @@
 import type OpenAI from 'openai'
-import { callPathOf, ConfigError, isWrappedClient, validateAttribution } from '@finops-ai/core'
+import { callPathOf, ConfigError, validateAttribution } from '@finops-ai/core'
 import type { FinOpsOpenAIOptions, StreamUsageMode } from './finops-openai-options.js'
 import { wrapOpenAI } from './wrap-openai.js'
 
@@ -16,14 +16,14 @@ const streamUsageModes: readonly StreamUsageMode[] = ['inject', 'estimate', 'off
  * signals behave as before; provider errors reach the caller unchanged. Covered calls:
  * `chat.completions.create`, `responses.create`, `embeddings.create`, `completions.create`.
  * `client.withOptions()` returns a wrapped clone. Wrapping a wrapped client is a no-op (the first
- * options stay). Other clients in the process are not affected.
+ * options stay); with another engine it also emits that engine's `wrap_ignored` event and a `diag`
+ * warning. Other clients in the process are not affected.
  *
  * @throws ConfigError when `options.attribution` holds an invalid key or value.
  * @example
  * const openai = withFinOps(new OpenAI(), { attribution: { team: 'support' } })
  */
 export function withFinOps<Client extends OpenAI>(client: Client, options: FinOpsOpenAIOptions = {}): Client {
-  if (isWrappedClient(client)) return client
   const streamUsage = options.streamUsage ?? 'inject'
   if (!streamUsageModes.includes(streamUsage)) {
     throw new ConfigError({ path: 'withFinOps.streamUsage', detail: `expected one of ${streamUsageModes.join('|')}, got '${String(streamUsage)}'` })

@@ -1,5 +1,6 @@
 import { diag, DiagLogLevel } from '@opentelemetry/api'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { CallPath } from '../call/call-path.js'
 import { isWrappedClient, WRAPPED_CLIENT, wrapClientOnce } from './wrap-client-once.js'
 
 class Client {
@@ -59,25 +60,39 @@ describe('wrapClientOnce', () => {
       return warnings
     }
 
-    it('is ignored with one diag warning per client, also on withOptions clones', () => {
+    /** A call path that only counts the wraps it was told were ignored. */
+    const countingPath = (): CallPath & { ignored: number } => ({
+      ignored: 0,
+      begin: () => {
+        throw new Error('not called')
+      },
+      wrapIgnored() {
+        this.ignored += 1
+      },
+    })
+
+    it('is ignored with one diag warning and one wrapIgnored per client, also on withOptions clones', () => {
       const warnings = captureWarnings()
-      const [first, second] = [{}, {}]
+      const [first, second] = [countingPath(), countingPath()]
       const client = wrapClientOnce(new Client({ tag: 'a' }), patchCreate, first)
       wrapClientOnce(client, patchCreate, second)
       wrapClientOnce(client, patchCreate, second)
       expect(client.create()).toBe('observed sent by a')
       expect(warnings).toHaveLength(1)
       expect(warnings[0]).toContain('already wrapped with another finops-ai engine; the second wrap is ignored')
+      expect([first.ignored, second.ignored]).toEqual([0, 1])
       wrapClientOnce(client.withOptions({ tag: 'b' }), patchCreate, second)
       expect(warnings).toHaveLength(2)
+      expect(second.ignored).toBe(2)
     })
 
     it('says nothing when the same engine wraps again', () => {
       const warnings = captureWarnings()
-      const engine = {}
+      const engine = countingPath()
       const client = wrapClientOnce(new Client({ tag: 'a' }), patchCreate, engine)
       wrapClientOnce(client, patchCreate, engine)
       expect(warnings).toEqual([])
+      expect(engine.ignored).toBe(0)
     })
   })
 })

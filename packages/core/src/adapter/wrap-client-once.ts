@@ -1,4 +1,5 @@
 import { diag } from '@opentelemetry/api'
+import type { CallPath } from '../call/call-path.js'
 
 /**
  * Marks a client that a finops-ai adapter wrapped. A `Symbol.for` key, so every copy of every
@@ -6,7 +7,7 @@ import { diag } from '@opentelemetry/api'
  */
 export const WRAPPED_CLIENT: unique symbol = Symbol.for('@finops-ai/wrapped-client')
 
-/** The engine (its call path) a client was wrapped with: a later wrap with another one is ignored, with a warning. */
+/** The call path (engine) a client was wrapped with: a later wrap with another one is ignored, with a warning. */
 const WRAPPED_BY: unique symbol = Symbol.for('@finops-ai/wrapped-by')
 
 /** Whether `client` was wrapped by a finops-ai adapter. */
@@ -19,15 +20,16 @@ export function isWrappedClient(client: unknown): boolean {
  * the instance's own resource objects; then `client.withOptions(...)` (which builds a fresh
  * client, without instance patches) is made to return its clone wrapped by the same `patch`; then
  * the client is marked ({@link WRAPPED_CLIENT}). A marked client is returned unchanged, unpatched;
- * when `engine` (the call path the adapter routes through) differs from the one it was wrapped with,
- * that is logged once per client through OTel `diag.warn`: its calls keep going to the first engine,
- * so policies of the second are not enforced on them (share one engine across modules instead).
+ * when `path` (the call path the adapter routes through) differs from the one it was wrapped with,
+ * that is reported once per client — an OTel `diag.warn` and `path.wrapIgnored()` (a `wrap_ignored`
+ * event of the second engine): its calls keep going to the first engine, so policies of the second
+ * are not enforced on them (share one engine across modules instead).
  *
  * Only this instance changes; a plain `Proxy` is not used because the SDKs keep `#private` fields.
  */
-export function wrapClientOnce<Client extends object>(client: Client, patch: (client: object) => void, engine?: object): Client {
+export function wrapClientOnce<Client extends object>(client: Client, patch: (client: object) => void, path?: CallPath): Client {
   if (isWrappedClient(client)) {
-    warnOnOtherEngine(client, engine)
+    warnOnOtherEngine(client, path)
     return client
   }
   patch(client)
@@ -38,21 +40,22 @@ export function wrapClientOnce<Client extends object>(client: Client, patch: (cl
       configurable: true,
       writable: true,
       value: function wrappedWithOptions(this: object, options: unknown) {
-        return wrapClientOnce(withOptions.call(this, options), patch, engine)
+        return wrapClientOnce(withOptions.call(this, options), patch, path)
       },
     })
   }
   Object.defineProperty(target, WRAPPED_CLIENT, { value: true })
-  if (engine !== undefined) Object.defineProperty(target, WRAPPED_BY, { value: engine, writable: true })
+  if (path !== undefined) Object.defineProperty(target, WRAPPED_BY, { value: path, writable: true })
   return client
 }
 
 const warned = new WeakSet<object>()
 
-function warnOnOtherEngine(client: object, engine: object | undefined): void {
-  const first = (client as { [WRAPPED_BY]?: object })[WRAPPED_BY]
-  if (engine === undefined || first === undefined || first === engine || warned.has(client)) return
+function warnOnOtherEngine(client: object, path: CallPath | undefined): void {
+  const first = (client as { [WRAPPED_BY]?: CallPath })[WRAPPED_BY]
+  if (path === undefined || first === undefined || first === path || warned.has(client)) return
   warned.add(client)
+  path.wrapIgnored?.()
   diag.warn(
     'finops-ai: this client is already wrapped with another finops-ai engine; the second wrap is ignored and its calls keep going through the first engine (its policies, store and telemetry). Create one engine and pass the same `finops` everywhere (docs/attribution.md › One engine per process).',
   )

@@ -41,6 +41,13 @@ export interface CallPath {
    * unpatched.
    */
   readonly billedUsage?: BilledUsagePath
+  /**
+   * Told when a client already wrapped with another engine is wrapped again with this one: the wrap
+   * is ignored (the client's calls keep going through the first engine), so this engine emits a
+   * `wrap_ignored` event to say its policies do not apply to that client. Absent on paths without
+   * events.
+   */
+  wrapIgnored?(): void
 }
 
 /** One piece of usage billed after the fact, e.g. a finished batch or one result of it. */

@@ -392,6 +392,10 @@ class Engine implements FinOps, CallPath, CallFinisher {
     }
   }
 
+  wrapIgnored(): void {
+    this.emit({ type: 'wrap_ignored', policy: '', key: '', at: new Date(this.clock()) })
+  }
+
   private emit(event: FinOpsEvent): void {
     const onEvent = this.options.onEvent
     if (onEvent !== undefined) safely(`onEvent(${event.type})`, () => onEvent(event))

@@ -74,6 +74,15 @@ export interface AttributionMissingEvent extends EventBase {
   missing: string[]
 }
 
+/**
+ * A client already wrapped with another engine was wrapped with this one: the second wrap is
+ * ignored, so this engine's policies, store and telemetry do not apply to that client's calls.
+ * Once per client. Create one engine and pass the same `finops` everywhere instead.
+ */
+export interface WrapIgnoredEvent extends EventBase {
+  type: 'wrap_ignored'
+}
+
 /** Everything `onEvent` receives. */
 export type FinOpsEvent =
   | SoftLimitEvent
@@ -84,3 +93,4 @@ export type FinOpsEvent =
   | ApproximatePriceEvent
   | StoreDegradedEvent
   | AttributionMissingEvent
+  | WrapIgnoredEvent

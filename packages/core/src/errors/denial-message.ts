@@ -1,4 +1,4 @@
-import type { LimitDenial } from './limit-exceeded-error.js'
+import type { LimitDenial } from './limit-denial.js'
 
 const units: ReadonlyArray<readonly [string, number]> = [
   ['days', 86_400_000],
