@@ -28,9 +28,14 @@ export type {
   SoftLimitEvent,
   StoreDegradedEvent,
   UnknownPriceEvent,
+  WrapIgnoredEvent,
 } from './engine/finops-event.js'
 export type { EstimateOptions, FinOpsOptions, ModelsOptions, UnknownPriceOption } from './engine/finops-options.js'
 export type { UsageRecord, UsageRecordCost, UsageSink } from './engine/usage-record.js'
+
+export { webhookEvents, type WebhookEventHandler } from './events/webhook-events.js'
+export { DEFAULT_WEBHOOK_EVENT_TYPES, type WebhookBodyFormat, type WebhookEventsOptions } from './events/webhook-options.js'
+export type { WebhookEventPayload } from './events/event-payload.js'
 
 export { ConfigError } from './errors/config-error.js'
 export type { ConfigIssue } from './errors/config-error.js'

@@ -40,6 +40,10 @@ export interface LimitExceededEvent extends EventBase {
   limit: number
   current: number
   retryAfterMs?: number
+  /** What the denied call asked for on top of `current`, in the unit of `limit` (see `LimitDenial.requested`). */
+  requested?: number
+  /** Currency of `limit`, `current` and `requested` for money limits (`budget`, `circuit_breaker`). */
+  currency?: string
 }
 
 /** A model has no known price: its calls cost `null` (once per provider and model). */
