@@ -38,3 +38,23 @@ export type { Tolerance, Verdict } from './reconcile/verdict.js'
 export { renderReconciliation } from './reconcile/render-reconciliation.js'
 export { withProviderBilledCost } from './reconcile/provider-billed-cost.js'
 export type { ProviderBilledCost } from './reconcile/provider-billed-cost.js'
+
+export { createSavingsAnalysis, savings } from './savings/create-savings-analysis.js'
+export type { SavingsAnalysis } from './savings/create-savings-analysis.js'
+export { DEFAULT_AUTOMATIC_CACHE_PROVIDERS, DEFAULT_SHORT_OUTPUT_TOKENS } from './savings/savings-options.js'
+export type { SavingsOptions } from './savings/savings-options.js'
+export { DEFAULT_MODEL_SIBLINGS } from './savings/model-siblings.js'
+export type {
+  AutomaticCachingRow,
+  BatchRow,
+  CachedInputRow,
+  DenialRow,
+  DowngradeRow,
+  ReasoningRow,
+  RightSizingRow,
+  Savings,
+  SavingsCalls,
+  SavingsGroup,
+  SavingsSection,
+  UnreadCacheWriteRow,
+} from './savings/savings-types.js'

@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadPolicies } from '@finops-ai/core'
 import { fixtureReconciliation } from '../reconcile/reconcile-fixture.js'
+import { savings } from '../savings/create-savings-analysis.js'
 import { chartJsSource } from './chart-js-source.js'
 import { renderHtmlReport } from './html-report.js'
 import { sampleRecords } from './sample-ledger.js'
@@ -21,8 +22,14 @@ async function report(): Promise<string> {
     { key: 'support', match: { team: 'support' }, limits: { budget: { period: 'monthly', soft_limit_usd: 0.2, hard_limit_usd: 0.3 } } },
   ])
   const builder = createSpendSummary({ by: ['team', 'feature'], currency: 'USD', policies })
-  for (const record of sampleRecords(200)) builder.add(record)
-  return renderHtmlReport(builder.result(), { chartJs: chartJsSource(), generatedAt: new Date('2026-11-28T12:00:00Z'), reconciliation: await fixtureReconciliation() })
+  const records = sampleRecords(200)
+  for (const record of records) builder.add(record)
+  return renderHtmlReport(builder.result(), {
+    chartJs: chartJsSource(),
+    generatedAt: new Date('2026-11-28T12:00:00Z'),
+    reconciliation: await fixtureReconciliation(),
+    savings: savings(records, { batchFeatures: ['summaries'] }),
+  })
 }
 
 describe('renderHtmlReport', () => {
@@ -43,11 +50,20 @@ describe('renderHtmlReport', () => {
     expect(renderHtmlReport(createSpendSummary({ by: ['team'], currency: 'USD' }).result(), { chartJs: '' })).not.toContain('id="reconciliation"')
   })
 
+  it('adds the savings section: each figure with its assumption, a table or "None found", and what to record', async () => {
+    const html = await report()
+    expect(html).toMatch(/<h3 id="savings-batch">Batch \/ flex: non-interactive features at the standard tier: <b>saving \d+\.\d{4} USD<\/b><\/h3><p class="assumption">Calls of features marked non-interactive \(attribution latency: batch, or summaries\)/)
+    expect(html).toContain('<h3 id="savings-downgrades">Downgrades already made by on_soft_limit: <b>saved 0.0000 USD</b></h3><p class="assumption">')
+    expect(html).toContain('<p class="none">None found.</p>')
+    expect(html).toContain('<h3>To record</h3><ul><li>Right-sizing:')
+    expect(renderHtmlReport(createSpendSummary({ by: ['team'], currency: 'USD' }).result(), { chartJs: '' })).not.toContain('id="savings"')
+  })
+
   it('escapes attribution values in the table and the embedded data', () => {
     const builder = createSpendSummary({ by: ['team'], currency: 'USD' })
     const [record] = sampleRecords(1)
     builder.add({ ...record!, attribution: { team: '</script><b>x</b>' } })
-    const html = renderHtmlReport(builder.result(), { chartJs: '' })
+    const html = renderHtmlReport(builder.result(), { chartJs: '', savings: savings([{ ...record!, attribution: { team: '</script><b>x</b>' } }]) })
     expect(html).not.toContain('</script><b>')
     expect(html).toContain('&#60;/script&#62;&#60;b&#62;x&#60;/b&#62;')
   })
@@ -114,9 +130,13 @@ function budgetReport(currency: 'USD' | 'EUR'): string {
     { key: 'rag-daily', match: { feature: 'rag' }, limits: { budget: { period: 'daily', hard_limit_usd: 0.02 } } },
   ])
   // --rate 0.86: EUR per USD as the report's flag, an arbitrary test rate (not a published one)
-  const builder = createSpendSummary({ by: ['team'], currency, rate: currency === 'EUR' ? 0.86 : undefined, policies })
-  for (const record of sampleRecords(200)) builder.add({ ...record, model: 'gpt-4o-2024-08-06-with-a-long-snapshot-name' })
-  return renderHtmlReport(builder.result(), { chartJs: chartJsSource(), generatedAt: new Date('2026-11-28T12:00:00Z') })
+  const rate = currency === 'EUR' ? 0.86 : undefined
+  const builder = createSpendSummary({ by: ['team'], currency, rate, policies })
+  const records = sampleRecords(200).map((record) => ({ ...record, model: 'gpt-4o-2024-08-06-with-a-long-snapshot-name' }))
+  for (const record of records) builder.add(record)
+  // Savings of the real model name (the long one is unknown to the price data): wide tables that must not overflow.
+  const analysis = savings(sampleRecords(200), { currency, rate })
+  return renderHtmlReport(builder.result(), { chartJs: chartJsSource(), generatedAt: new Date('2026-11-28T12:00:00Z'), savings: analysis })
 }
 
 interface ChartFacts {

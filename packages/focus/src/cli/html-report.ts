@@ -1,7 +1,10 @@
 import type { Reconciliation } from '../reconcile/compare-report.js'
 import { reconciliationSection } from '../reconcile/reconciliation-html.js'
+import type { Savings } from '../savings/savings-types.js'
 import { escapeHtml } from './escape-html.js'
+import { savingsSection, topCallsSection } from './savings-html.js'
 import type { SpendSummary } from './spend-summary.js'
+import type { TopCall } from './top-calls.js'
 
 /** Options of {@link renderHtmlReport}. */
 export interface HtmlReportOptions {
@@ -11,6 +14,10 @@ export interface HtmlReportOptions {
   generatedAt?: Date
   /** A `reconcile` result: adds the section comparing the ledger with the provider's bill. */
   reconciliation?: Reconciliation
+  /** A `savings()` result: adds the "Savings" section (tables with the assumption next to each figure). */
+  savings?: Savings
+  /** The most expensive calls (`report --team`): adds a table of them. */
+  topCalls?: readonly TopCall[]
 }
 
 /** JSON safe inside a <script> element. */
@@ -100,8 +107,9 @@ function summaryTable(summary: SpendSummary): string {
  * Charts: spend over time by team (stacked bars per UTC day), top features, top models, the
  * unallocated share, and one budget burn-down per budget policy (the whole period on the x axis;
  * limits drawn, or a note naming the flags that would draw them; a `per:` budget as its top
- * counters); axis labels as precise as their step. The layout holds from 700 px wide. Plus the grouped table and, with
- * `reconciliation`, the comparison with the provider's bill (tables only).
+ * counters); axis labels as precise as their step. The layout holds from 700 px wide. Plus the grouped table,
+ * the most expensive calls with `topCalls`, the savings with `savings` and, with `reconciliation`, the
+ * comparison with the provider's bill (tables only).
  */
 export function renderHtmlReport(summary: SpendSummary, options: HtmlReportOptions): string {
   const title = options.title ?? 'finops-ai spend report'
@@ -133,6 +141,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { text
 .note { color: #b45309; font-weight: 600; } .per { color: #475569; }
 .verdict-within-tolerance { color: #15803d; } .verdict-ledger-high, .verdict-ledger-low { color: #b45309; } .verdict-provider-only, .verdict-ledger-only { color: #b91c1c; }
 .partial { color: #64748b; font-style: italic; }
+.assumption { color: #475569; font-size: 13px; margin: 0 0 6px; } .none, #savings li { font-size: 13px; } .none { color: #64748b; } td.number, th.number { text-align: right; }
 </style>
 </head>
 <body>
@@ -152,6 +161,8 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { text
 <section><h2>Unallocated share</h2><div class="chart"><canvas id="unallocated-share"></canvas></div></section>
 ${budgets}
 <section><h2>By ${escapeHtml(summary.by.join(', '))}</h2>${summaryTable(summary)}</section>
+${options.topCalls === undefined ? '' : topCallsSection(options.topCalls, summary.currency)}
+${options.savings === undefined ? '' : savingsSection(options.savings)}
 ${options.reconciliation === undefined ? '' : reconciliationSection(options.reconciliation)}
 <script>${options.chartJs.replace(/<\/script/gi, '<\\/script')}</script>
 <script type="application/json" id="report-data">${scriptJson(summary)}</script>

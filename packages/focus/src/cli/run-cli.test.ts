@@ -19,7 +19,7 @@ describe('finops-ai CLI', () => {
     expect((await run()).code).toBe(2)
     expect(await run('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown command 'frobnicate'") })
     expect(await run('--help')).toMatchObject({ code: 0, stdout: expect.stringContaining('check-policies <file>') })
-    for (const command of ['report', 'focus', 'prices', 'check-policies', 'reconcile']) {
+    for (const command of ['report', 'savings', 'focus', 'prices', 'check-policies', 'reconcile']) {
       expect(await run(command, '--help')).toMatchObject({ code: 0, stdout: expect.stringContaining(`Usage: finops-ai ${command}`) })
     }
   })

@@ -4,13 +4,16 @@ import { focusCommand, FOCUS_HELP } from './focus-command.js'
 import { pricesCommand, PRICES_HELP } from './prices-command.js'
 import { reconcileCommand, RECONCILE_HELP } from './reconcile-command.js'
 import { reportCommand, REPORT_HELP } from './report-command.js'
+import { savingsCommand, SAVINGS_HELP } from './savings-command.js'
 import { systemErrorMessage } from './system-error-message.js'
 
 /** `finops-ai --help`. */
 export const CLI_HELP = `Usage: finops-ai <command> [options]
 
 Commands:
-  report <usage.jsonl...>    spend, tokens and calls by attribution; --html for a report with charts
+  report <usage.jsonl...>    spend, tokens and calls by attribution; --html for a report with charts;
+                             --team/--feature for one team's spend, budgets, top calls and savings
+  savings <usage.jsonl...>   where each team and feature could spend less, with the assumptions
   focus <usage.jsonl...>     convert usage ledgers to FOCUS 1.3 CSV
   prices <model>             the price the engine would use, with its source and date
   check-policies <file>      validate a policy file and print what it would enforce
@@ -19,7 +22,8 @@ Commands:
 Run finops-ai <command> --help for a command's options.
 Exit codes (every error is one line on stderr, no stack trace):
   0   ok (also when stdout is closed early, e.g. finops-ai focus usage.jsonl | head)
-  1   invalid input: unreadable or malformed file, unknown --by key, unknown model, validation failure
+  1   invalid input: unreadable or malformed file, unknown --by key, --team or --feature, unknown model,
+      validation failure
   2   wrong command line: unknown command or option, missing argument (the command's help follows)
   3   reconcile: a provider report could not be fetched
   4   reconcile --fail-on-mismatch: a group is not within tolerance
@@ -29,6 +33,7 @@ Exit codes (every error is one line on stderr, no stack trace):
 
 const commands: Record<string, { run: (args: readonly string[], io: CliIo) => Promise<number>; help: string }> = {
   report: { run: reportCommand, help: REPORT_HELP },
+  savings: { run: savingsCommand, help: SAVINGS_HELP },
   focus: { run: focusCommand, help: FOCUS_HELP },
   prices: { run: pricesCommand, help: PRICES_HELP },
   'check-policies': { run: checkPoliciesCommand, help: CHECK_POLICIES_HELP },
