@@ -18,6 +18,7 @@ const workspaceSources = [
   { find: /^@finops-ai\/langchain\/openai$/, replacement: source('packages/langchain/src/openai/index.ts') },
   { find: /^@finops-ai\/langchain\/anthropic$/, replacement: source('packages/langchain/src/anthropic/index.ts') },
   { find: /^@finops-ai\/langchain$/, replacement: source('packages/langchain/src/index.ts') },
+  { find: /^@finops-ai\/gateway$/, replacement: source('packages/gateway/src/index.ts') },
 ]
 
 export default defineConfig({
