@@ -14,12 +14,13 @@ import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { markdownTable } from './lib/markdown-table.mjs'
+import { checkPoliciesAdded } from './lib/policies-added.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const flags = process.argv.slice(2)
 const quick = flags.includes('--quick')
 const only = flags.find((flag) => flag.startsWith('--only='))?.slice('--only='.length)
-const order = ['openai-chat-nonstream', 'openai-chat-stream', 'anthropic-messages', 'ai-sdk-middleware', 'guards-memory', 'guards-redis', 'soak-memory']
+const order = ['openai-chat-nonstream', 'openai7-chat-nonstream', 'openai-chat-stream', 'anthropic-messages', 'ai-sdk-middleware', 'guards-memory', 'guards-redis', 'soak-memory']
 const rank = (file) => {
   const at = order.indexOf(file.replace(/\.mjs$/, ''))
   return at === -1 ? order.length : at
@@ -59,6 +60,7 @@ for (const file of files) {
 }
 
 const entries = Object.assign({}, ...results.map((result) => result.entries))
+checkPoliciesAdded(entries)
 const meta = {
   generatedAt: new Date().toISOString(),
   mode: quick ? 'quick' : 'full',
@@ -68,7 +70,7 @@ const meta = {
   loadAverage: { atStart: loadAtStart.map((value) => Math.round(value * 100) / 100), atEnd: loadavg().map((value) => Math.round(value * 100) / 100) },
   durationS: Math.round((Date.now() - started) / 1000),
   method:
-    'Variants interleaved in one process per scenario (order rotated each round), warm-up rounds discarded; medianUs/minUs/maxUs over rounds of µs per operation (process CPU time for the in-process scenarios, wall time for guards.redis); ratio = median over rounds of (variant / raw of the same round).',
+    'Variants interleaved in one process per scenario (order rotated each round), warm-up rounds discarded; medianUs/minUs/maxUs over rounds of µs per operation (process CPU time for the in-process scenarios, wall time for guards.redis); ratio = median over rounds of (variant / raw of the same round); wallMedianUs/wallRatio: the same over wall time, from the same batches.',
   scenarios: Object.fromEntries(
     results.map((result) => [result.scenario, { status: result.status, ...(result.durationS !== undefined && { durationS: result.durationS }), ...(result.reason && { reason: result.reason }), ...(result.info && { info: result.info }) }]),
   ),
@@ -79,8 +81,7 @@ mkdirSync(dirname(output), { recursive: true })
 writeFileSync(output, JSON.stringify({ $meta: meta, ...entries }, null, 2) + '\n')
 
 console.log(markdownTable(entries))
-const scenario1 = results.find((result) => result.scenario === 'openai.chat.nonstream')
-if (scenario1?.info?.openaiVersion) console.log(`\nopenai version for openai.chat.* (all variants): ${scenario1.info.openaiVersion}`)
+for (const result of results.filter((entry) => entry.info?.openaiVersion)) console.log(`\nopenai version for ${result.scenario}: ${result.info.openaiVersion}`)
 for (const result of results.filter((entry) => entry.status !== 'ran')) console.log(`\n${result.scenario}: ${result.status} — ${result.reason.split('\n')[0]}`)
 const targets = Object.values(meta.targets)
 console.log(`\nTargets met: ${targets.filter((target) => target.met).length}/${targets.length}. Written to ${output} in ${meta.durationS} s.`)

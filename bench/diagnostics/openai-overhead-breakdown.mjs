@@ -1,5 +1,5 @@
 // Diagnostic (not part of `pnpm bench`): where the wrapper's per-call cost over the raw SDK goes,
-// for openai.chat.nonstream without an OTel SDK. Each variant adds one layer to the raw call:
+// for openai6.chat.nonstream without an OTel SDK. Each variant adds one layer to the raw call:
 //   node --expose-gc bench/lib/run-scenario.mjs bench/diagnostics/openai-overhead-breakdown.mjs
 import { interleave, summarize } from '../lib/interleave.mjs'
 import { cannedOpenAIFetch, CHAT_REQUEST } from '../lib/canned-openai.mjs'

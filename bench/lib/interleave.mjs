@@ -63,6 +63,28 @@ export function summarize(values, baseline) {
   return entry
 }
 
+/**
+ * {@link summarize} of variant `name` of `samples` (what {@link interleave} returns) on both
+ * clocks: the fields of the measuring clock (`medianUs`, `minUs`, `maxUs`, `ratio`) and the same
+ * over wall time (`wallMedianUs`, `wallMinUs`, `wallMaxUs`, `wallRatio`). The ratio is left out
+ * for `baselineName` itself.
+ */
+export function summarizeClocks(samples, name, baselineName) {
+  const baseline = name === baselineName ? undefined : baselineName
+  const entry = summarize(samples.get(name), baseline && samples.get(baseline))
+  const wall = summarize(samples.wall.get(name), baseline && samples.wall.get(baseline))
+  entry.wallMedianUs = wall.medianUs
+  entry.wallMinUs = wall.minUs
+  entry.wallMaxUs = wall.maxUs
+  if (baseline !== undefined) entry.wallRatio = wall.ratio
+  return entry
+}
+
+/** Median over rounds of (`values` − `baseline`) in the same round: what a variant adds, in µs per operation. */
+export function medianDifference(values, baseline) {
+  return round3(median(values.map((value, index) => value - baseline[index])))
+}
+
 /** `entry` with `target` (human-readable bound) and `met` computed from `ok`. */
 export function withTarget(entry, target, ok) {
   return { ...entry, target, met: Boolean(ok) }

@@ -18,14 +18,17 @@ function figure(entry) {
 /** The results as a markdown table: one row per entry, in insertion order. */
 export function markdownTable(entries) {
   const rows = [
-    '| benchmark | median µs | min–max µs | ratio to raw | figure | target | met |',
-    '|---|---:|---:|---:|---|---|---|',
+    '| benchmark | median µs | min–max µs | ratio to raw | wall median µs | wall ratio | figure | target | met |',
+    '|---|---:|---:|---:|---:|---:|---|---|---|',
   ]
   for (const [key, entry] of Object.entries(entries)) {
     const range = entry.minUs === undefined ? '' : `${number(entry.minUs)}–${number(entry.maxUs)}`
     const ratio = entry.ratio === undefined ? '' : `${number(entry.ratio, 3)}×`
+    const wallRatio = entry.wallRatio === undefined ? '' : `${number(entry.wallRatio, 3)}×`
     const met = entry.target === undefined ? '' : entry.met ? 'yes' : '**no**'
-    rows.push(`| ${key} | ${number(entry.medianUs, entry.medianUs < 10 ? 2 : 1)} | ${range} | ${ratio} | ${figure(entry)} | ${entry.target ?? ''} | ${met} |`)
+    rows.push(
+      `| ${key} | ${number(entry.medianUs, entry.medianUs < 10 ? 2 : 1)} | ${range} | ${ratio} | ${number(entry.wallMedianUs, entry.wallMedianUs < 10 ? 2 : 1)} | ${wallRatio} | ${figure(entry)} | ${entry.target ?? ''} | ${met} |`,
+    )
   }
   return rows.join('\n')
 }

@@ -26,9 +26,22 @@ export function loadInstrumentedOpenAI({ tracerProvider, meterProvider }) {
   return { OpenAI, version, instrumentation }
 }
 
-/** The version in the package.json of the package `name` as this bench resolves it (its `exports` may hide package.json). */
-export function packageVersion(name) {
-  let directory = dirname(require.resolve(name))
+/**
+ * The `openai` 7 of this bench (dependency alias `openai-latest`), loaded as CommonJS like the 6.x
+ * of {@link loadInstrumentedOpenAI}. No instrumentation: `@opentelemetry/instrumentation-openai`
+ * supports `openai` < 7 only.
+ */
+export function loadLatestOpenAI() {
+  const openaiModule = require('openai-latest')
+  return { OpenAI: openaiModule.OpenAI ?? openaiModule.default, version: packageVersion('openai-latest', 'openai') }
+}
+
+/**
+ * The version in the package.json of the package this bench resolves as `specifier` (its
+ * `exports` may hide package.json); `name` is the package's own name when `specifier` is an alias.
+ */
+export function packageVersion(specifier, name = specifier) {
+  let directory = dirname(require.resolve(specifier))
   for (;;) {
     try {
       const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'))

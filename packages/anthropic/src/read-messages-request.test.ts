@@ -25,6 +25,7 @@ describe('readMessagesRequest', () => {
       parameters: { temperature: 0.2, topP: 0.9, topK: 40, stopSequences: ['END'] },
       // 'Be brief' + 'Hello there' = 19 characters ≈ 5 tokens.
       estimatedInputTokens: 5,
+      outputType: 'text',
     })
   })
 
@@ -35,6 +36,7 @@ describe('readMessagesRequest', () => {
       stream: false,
       maxOutputTokens: 5,
       estimatedInputTokens: 0,
+      outputType: 'text',
     })
   })
 
@@ -50,5 +52,11 @@ describe('readMessagesRequest', () => {
     ]
     // Anthropic vision docs (read 2026-12-02): about 1,600 tokens at most per image.
     expect(readMessagesRequest({ model: 'claude-haiku-4-5', max_tokens: 5, messages }).estimatedInputTokens).toBe(1_600 + 6)
+  })
+
+  it('requests json output for structured outputs', () => {
+    const format = { type: 'json_schema', schema: { type: 'object' } }
+    expect(readMessagesRequest({ model: 'claude-sonnet-4-5', max_tokens: 5, messages: [], output_format: format }).outputType).toBe('json')
+    expect(readMessagesRequest({ model: 'claude-sonnet-4-5', max_tokens: 5, messages: [], output_config: { format } }).outputType).toBe('json')
   })
 })

@@ -85,6 +85,7 @@ export type {
   MaybePromise,
   ReadCounter,
   ReadRequest,
+  RecordOutputsRequest,
   ReserveDecision,
   ReserveRequest,
   SettleRequest,

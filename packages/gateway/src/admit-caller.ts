@@ -16,6 +16,21 @@ export function presentedSecret(headers: IncomingHttpHeaders): string | undefine
   return authorization.slice(7).trim() || undefined
 }
 
+/** Query parameters that carry credentials in some APIs (`?key=`, `?api-key=`, `?access_token=`, …). */
+const CREDENTIAL_PARAMETERS = new Set(['key', 'api_key', 'api-key', 'apikey', 'x-api-key', 'access_token', 'token', 'authorization'])
+
+/**
+ * True when a query string carries a credential: a parameter named like one, or a value that looks
+ * like a virtual key (`fo-…`) or a provider key (`sk-…`). Such requests are refused, whatever else
+ * they hold: a key in a URL ends up in proxy and access logs.
+ */
+export function credentialsInQuery(query: string): boolean {
+  for (const [name, value] of new URLSearchParams(query)) {
+    if (CREDENTIAL_PARAMETERS.has(name.toLowerCase()) || value.startsWith('fo-') || value.startsWith('sk-')) return true
+  }
+  return false
+}
+
 /** Authenticates the caller (401) and checks that its key may use `provider` (403). */
 export function admitCaller(keys: VirtualKeyStore, headers: IncomingHttpHeaders, provider: ProviderName): Admission {
   const secret = presentedSecret(headers)

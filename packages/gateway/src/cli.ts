@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { runGatewayCli } from './run-gateway-cli.js'
+import { startTelemetryExport } from './telemetry-export.js'
 
 const stopped = Promise.race([once(process, 'SIGTERM'), once(process, 'SIGINT')])
 
@@ -7,6 +8,7 @@ runGatewayCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stopped,
+  startTelemetry: () => startTelemetryExport(),
 }).then(
   (code) => {
     process.exitCode = code

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { credentialsInQuery } from './admit-caller.js'
 import type { GatewayOptions } from './gateway-options.js'
 import { gatewayRoutes } from './gateway-routes.js'
 import { handleCall } from './handle-call.js'
@@ -21,6 +22,7 @@ export interface Gateway {
 }
 
 const MiB = 1024 * 1024
+const CREDENTIALS_IN_QUERY = 'finops-ai gateway: credentials are not accepted in the URL, where proxies and logs keep them; send the key as `Authorization: Bearer <key>` or `x-api-key: <key>`'
 
 /**
  * Creates the AI proxy: OpenAI-compatible `POST /v1/chat/completions`, `/v1/responses`,
@@ -44,6 +46,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = request.url ?? '/'
     const queryStart = url.indexOf('?')
+    // Paths are matched exactly, never normalised: `/v1/../admin`, `%2e%2e`, `//v1/…` are all 404.
     const path = queryStart === -1 ? url : url.slice(0, queryStart)
     if (path === '/healthz') return sendReply(response, { status: 200, headers: {}, body: { status: 'ok' } })
     if (path === '/readyz') return sendReply(response, closing ? { status: 503, headers: {}, body: { status: 'closing' } } : { status: 200, headers: {}, body: { status: 'ready' } })
@@ -55,11 +58,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (request.rawHeaders.length / 2 > maxHeaders) {
       return sendReply(response, refusalReply(route.provider, { status: 431, message: `finops-ai gateway: more than ${maxHeaders} request headers` }))
     }
+    if (queryStart !== -1 && credentialsInQuery(url.slice(queryStart + 1))) {
+      return sendReply(response, refusalReply(route.provider, { status: 400, message: CREDENTIALS_IN_QUERY, code: 'credentials_in_query' }))
+    }
     if (closing) return sendReply(response, refusalReply(route.provider, { status: 503, message: 'finops-ai gateway: shutting down' }))
     await handleCall(route, request, response, context)
   }
 
   const handler = (request: IncomingMessage, response: ServerResponse): void => {
+    // A body refused unread (413) is not drained: the connection closes after the answer.
+    const socket = request.socket
+    response.once('finish', () => {
+      if (response.statusCode === 413 && !request.complete) socket.end()
+    })
     const call = serve(request, response).catch(() => {
       if (!response.headersSent) sendReply(response, refusalReply('openai', { status: 500, message: 'finops-ai gateway: internal error' }))
       else response.destroy()
@@ -68,7 +79,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     void call.finally(() => inFlight.delete(call))
   }
 
-  const server = createServer({ requestTimeout: options.requestTimeoutMs ?? 60_000, keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000 }, handler)
+  const requestTimeout = options.requestTimeoutMs ?? 60_000
+  // Node requires headersTimeout ≤ requestTimeout, and checks both every connectionsCheckingInterval.
+  const headersTimeout = Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout)
+  const server = createServer(
+    { requestTimeout, headersTimeout, connectionsCheckingInterval: Math.min(30_000, Math.ceil(headersTimeout / 10)), keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000 },
+    handler,
+  )
   // One more than allowed is parsed, so that exceeding the limit is seen (Node drops the rest).
   server.maxHeadersCount = maxHeaders + 1
 

@@ -17,16 +17,26 @@ export function isCallerAbort(error: unknown): boolean {
   return error instanceof OpenAI.APIUserAbortError || error instanceof Anthropic.APIUserAbortError
 }
 
+/** How long a caller is told to wait when the store is unavailable and the engine fails closed. */
+const STORE_RETRY_AFTER_MS = 1000
+
 /**
  * The answer for a call that failed, in `provider`'s error shape:
  * - a guard denial (`LimitExceededError`) → 429, with `retry-after` (seconds, rounded up) and
  *   `retry-after-ms` when waiting helps, else `x-should-retry: false` so SDKs do not retry;
+ * - a `store_unavailable` denial (the store is down and the engine fails closed) → 503 with
+ *   `retry-after: 1`: it is the gateway's condition, not the caller's rate limit;
  * - missing attribution, or an invalid attribution value from the user header → 400;
  * - an upstream answer with an error status → that status, body and retry/request-id headers;
  * - upstream timeout → 504, upstream unreachable → 502.
  * Anything else is the gateway's own failure → 500, without details.
  */
 export function errorReply(provider: ProviderName, error: unknown): Reply {
+  if (LimitExceededError.isInstance(error) && error.reason === 'store_unavailable') {
+    // Not the caller's limit: the gateway cannot check limits right now (Redis down, failing closed).
+    const headers = { 'retry-after': String(STORE_RETRY_AFTER_MS / 1000), 'retry-after-ms': String(STORE_RETRY_AFTER_MS) }
+    return refusalReply(provider, { status: 503, message: error.message, code: 'store_unavailable', headers })
+  }
   if (LimitExceededError.isInstance(error)) {
     const retryAfterMs = error.retryAfterMs
     const headers: Record<string, string> =

@@ -3,13 +3,16 @@ import { dirname, resolve } from 'node:path'
 import { ConfigError } from '@finops-ai/core'
 import { parse as parseYaml } from 'yaml'
 import { ConfigFields, join } from './config-fields.js'
-import type { GatewayOptions, UpstreamOptions, UpstreamsOptions } from './gateway-options.js'
+import type { AzureOpenAIUpstreamOptions, GatewayOptions, UpstreamOptions, UpstreamsOptions } from './gateway-options.js'
 
 /** Where the engine keeps its counters: in the process, or in Redis shared with other processes. */
-export type StoreConfig = { kind: 'memory' } | { kind: 'redis'; url: string; prefix?: string }
+export type StoreConfig = { kind: 'memory' } | { kind: 'redis'; url: string; prefix?: string; onError?: 'fail-open' | 'fail-closed' }
 
 /** Server limits of the config file's `limits:` section, as {@link GatewayOptions} names them. */
-export type GatewayLimits = Pick<GatewayOptions, 'maxBodyBytes' | 'maxHeaders' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'shutdownTimeoutMs' | 'upstreamTimeoutMs'>
+export type GatewayLimits = Pick<
+  GatewayOptions,
+  'maxBodyBytes' | 'maxHeaders' | 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'shutdownTimeoutMs' | 'upstreamTimeoutMs'
+>
 
 /** A loaded `gateway.yaml`: paths absolute, provider keys read from the environment. */
 export interface GatewayConfig {
@@ -21,7 +24,7 @@ export interface GatewayConfig {
   policyFile?: string
   /** The virtual keys file (`keys_file:`), as `finops-ai-gateway keys` writes it. */
   keysFile: string
-  /** `store:` — `memory` (default) or `{ redis: <redis:// URL>, prefix? }`. */
+  /** `store:` — `memory` (default) or `{ redis: <redis:// URL>, prefix?, on_error? }`. */
   store: StoreConfig
   /** `usage_jsonl:` — the usage ledger `finops-ai report` / `focus` read; absent: none. */
   usageJsonl?: string
@@ -37,6 +40,7 @@ const PROVIDERS = [
 const LIMITS = {
   max_body_bytes: ['maxBodyBytes', 1],
   max_headers: ['maxHeaders', 1],
+  header_timeout_ms: ['headersTimeoutMs', 1],
   request_timeout_ms: ['requestTimeoutMs', 1],
   keep_alive_timeout_ms: ['keepAliveTimeoutMs', 0],
   shutdown_timeout_ms: ['shutdownTimeoutMs', 0],
@@ -81,7 +85,7 @@ export function loadGatewayConfig(path: string, env: Readonly<Record<string, str
 }
 
 function readUpstreams(fields: ConfigFields, value: unknown, env: Readonly<Record<string, string | undefined>>): UpstreamsOptions {
-  const section = fields.object(value, 'upstreams', PROVIDERS.map(([name]) => name)) ?? {}
+  const section = fields.object(value, 'upstreams', [...PROVIDERS.map(([name]) => name), 'azure_openai']) ?? {}
   const upstreams: UpstreamsOptions = {}
   for (const [name, defaultVariable] of PROVIDERS) {
     const at = join('upstreams', name)
@@ -95,21 +99,56 @@ function readUpstreams(fields: ConfigFields, value: unknown, env: Readonly<Recor
     if (baseURL !== undefined) upstream.baseURL = baseURL
     upstreams[name] = upstream
   }
+  const azure = readAzureOpenAI(fields, section.azure_openai, env)
+  if (azure !== undefined && section.openai !== undefined) {
+    fields.fail('upstreams.azure_openai', 'give openai or azure_openai, not both: either one serves the OpenAI-compatible endpoints')
+  }
+  if (azure !== undefined) {
+    delete upstreams.openai
+    upstreams.azureOpenAI = azure
+  }
   if (Object.keys(upstreams).length === 0 && fields.issues.length === 0) {
     fields.fail('upstreams', 'no provider API key: set OPENAI_API_KEY or ANTHROPIC_API_KEY, or name the variables with api_key_env')
   }
   return upstreams
 }
 
+/** `upstreams.azure_openai: { endpoint, api_version, api_key_env?, deployments? }`; absent → `undefined`. */
+function readAzureOpenAI(fields: ConfigFields, value: unknown, env: Readonly<Record<string, string | undefined>>): AzureOpenAIUpstreamOptions | undefined {
+  const at = 'upstreams.azure_openai'
+  const entry = fields.object(value, at, ['endpoint', 'api_version', 'api_key_env', 'deployments'])
+  if (entry === undefined) return undefined
+  const endpoint = fields.url(entry.endpoint, join(at, 'endpoint'), ['http:', 'https:']) ?? fields.fail(join(at, 'endpoint'), 'required: the resource endpoint, e.g. https://my-resource.openai.azure.com')
+  const apiVersion = fields.string(entry.api_version, join(at, 'api_version')) ?? fields.fail(join(at, 'api_version'), "required: the Azure OpenAI API version, e.g. '2024-10-21'")
+  const variable = fields.string(entry.api_key_env, join(at, 'api_key_env')) ?? 'AZURE_OPENAI_API_KEY'
+  const apiKey = env[variable] || fields.fail(join(at, 'api_key_env'), `environment variable ${variable} is not set`)
+  const deployments: Record<string, string> = {}
+  const listed = entry.deployments ?? {}
+  if (typeof listed !== 'object' || Array.isArray(listed)) fields.fail(join(at, 'deployments'), 'expected a mapping of model names to deployment names')
+  else for (const [model, deployment] of Object.entries(listed)) {
+    const name = fields.string(deployment, join(join(at, 'deployments'), model))
+    if (name !== undefined) deployments[model] = name
+  }
+  if (endpoint === undefined || apiVersion === undefined || apiKey === undefined) return undefined
+  return { endpoint, apiVersion, apiKey, ...(Object.keys(deployments).length === 0 ? {} : { deployments }) }
+}
+
 function readStore(fields: ConfigFields, value: unknown): StoreConfig {
   if (value === undefined || value === null || value === 'memory') return { kind: 'memory' }
   if (typeof value === 'string') return fields.fail('store', "expected 'memory' or { redis: <redis:// URL>, prefix? }") ?? { kind: 'memory' }
-  const entry = fields.object(value, 'store', ['redis', 'prefix']) ?? {}
+  const entry = fields.object(value, 'store', ['redis', 'prefix', 'on_error']) ?? {}
   if (entry.redis === undefined) return fields.fail('store.redis', 'required: a redis:// or rediss:// URL') ?? { kind: 'memory' }
   const url = fields.url(entry.redis, 'store.redis', ['redis:', 'rediss:'])
   if (url === undefined) return { kind: 'memory' }
   const prefix = fields.string(entry.prefix, 'store.prefix')
-  return prefix === undefined ? { kind: 'redis', url } : { kind: 'redis', url, prefix }
+  const onError = fields.string(entry.on_error, 'store.on_error')
+  if (onError !== undefined && onError !== 'fail-open' && onError !== 'fail-closed') fields.fail('store.on_error', "expected 'fail-open' or 'fail-closed'")
+  return {
+    kind: 'redis',
+    url,
+    ...(prefix === undefined ? {} : { prefix }),
+    ...(onError === 'fail-open' || onError === 'fail-closed' ? { onError } : {}),
+  }
 }
 
 function readLimits(fields: ConfigFields, value: unknown): GatewayLimits {

@@ -24,8 +24,8 @@ describe('gateway answers in the provider error shape', () => {
     const missing = await post('/v1/chat/completions', '{}', {})
     expect(missing.status).toBe(401)
     expect(await missing.json()).toMatchObject({ error: { code: 'invalid_api_key', message: expect.stringMatching(/Authorization: Bearer/) } })
-    // A key in the query string is not a credential.
-    expect((await post(`/v1/chat/completions?api_key=${SECRET}`, '{}', {})).status).toBe(401)
+    // A key in the query string is not a credential: it is refused (gateway-hostile-clients.test.ts).
+    expect((await post(`/v1/chat/completions?api_key=${SECRET}`, '{}', {})).status).toBe(400)
     expect(test.provider.requests).toHaveLength(0)
   })
 

@@ -17,10 +17,30 @@ export interface UpstreamOptions {
   apiKey?: string
 }
 
+/** An Azure OpenAI resource, reached with the `AzureOpenAI` client of the `openai` package. */
+export interface AzureOpenAIUpstreamOptions {
+  /** The resource's endpoint, e.g. `https://my-resource.openai.azure.com`. */
+  endpoint: string
+  /** The `api-version` query parameter of every request, e.g. `2024-10-21`. */
+  apiVersion: string
+  /** The resource's API key; it stays in the gateway like any provider key. Default: env `AZURE_OPENAI_API_KEY`. */
+  apiKey?: string
+  /**
+   * Deployment names by model: a call for `gpt-4o-mini` goes to `/openai/deployments/<deployments['gpt-4o-mini']>/…`.
+   * A model not listed is used as the deployment name. Calls are priced by the model the caller named.
+   */
+  deployments?: Readonly<Record<string, string>>
+}
+
 /** The providers the gateway forwards to. */
 export interface UpstreamsOptions {
   /** OpenAI or any OpenAI-compatible API. Default: `{}` (env `OPENAI_API_KEY`). */
   openai?: UpstreamOptions
+  /**
+   * Azure OpenAI, serving the OpenAI-compatible endpoints instead of `openai` (give one or the other).
+   * Calls are recorded with provider `azure.ai.openai`. Default: none.
+   */
+  azureOpenAI?: AzureOpenAIUpstreamOptions
   /** Anthropic. Default: `{}` (env `ANTHROPIC_API_KEY`). */
   anthropic?: UpstreamOptions
 }
@@ -45,6 +65,11 @@ export interface GatewayOptions {
    * answers 408 and closes the connection. Default 60 000.
    */
   requestTimeoutMs?: number
+  /**
+   * Milliseconds a client may take to send its request headers; a slower one (a slow-loris client
+   * trickling bytes) gets 408 and is disconnected. Default 10 000.
+   */
+  headersTimeoutMs?: number
   /** Milliseconds an idle keep-alive connection stays open. Default 5 000. */
   keepAliveTimeoutMs?: number
   /** Milliseconds `close()` waits for in-flight calls (streams included) before cutting them. Default 30 000. */

@@ -2,6 +2,7 @@ import { ConfigError } from '@finops-ai/core'
 import { loadGatewayConfig } from './gateway-config.js'
 import { runKeysCommand, type KeysCommandIo } from './keys/index.js'
 import { serveGateway, type ServedGateway } from './serve-gateway.js'
+import type { TelemetryExport } from './telemetry-export.js'
 
 /** `finops-ai-gateway --help`. */
 export const GATEWAY_HELP = `Usage: finops-ai-gateway <command>
@@ -20,6 +21,11 @@ export interface GatewayCliIo extends KeysCommandIo {
   stopped: Promise<unknown>
   /** Called once the gateway listens, with its handle. Default: nothing. */
   onListening?: (served: ServedGateway) => void
+  /**
+   * Registers telemetry export before `serve` starts the engine, and says so in the log. The bin
+   * passes `startTelemetryExport` (the OpenTelemetry Node SDK, when installed). Default: none.
+   */
+  startTelemetry?: () => Promise<TelemetryExport>
 }
 
 /**
@@ -42,9 +48,14 @@ export async function runGatewayCli(argv: readonly string[], io: GatewayCliIo): 
     return 2
   }
   let served: ServedGateway
+  let telemetry: TelemetryExport | undefined
   try {
-    served = await serveGateway(loadGatewayConfig(rest[1]!))
+    const config = loadGatewayConfig(rest[1]!)
+    telemetry = await io.startTelemetry?.()
+    if (telemetry) io.stderr(`finops-ai-gateway: ${telemetry.status}\n`)
+    served = await serveGateway(config)
   } catch (error) {
+    await stopTelemetry(telemetry, io)
     if (ConfigError.isInstance(error)) {
       io.stderr(`finops-ai-gateway: ${error.message}\n`)
       return 3
@@ -59,5 +70,13 @@ export async function runGatewayCli(argv: readonly string[], io: GatewayCliIo): 
   await io.stopped
   io.stderr('finops-ai-gateway: shutting down\n')
   await served.close()
+  await stopTelemetry(telemetry, io)
   return 0
+}
+
+/** Flushes and stops telemetry export; a failed last export (e.g. no collector listening) is logged, not fatal. */
+async function stopTelemetry(telemetry: TelemetryExport | undefined, io: GatewayCliIo): Promise<void> {
+  await telemetry?.shutdown().catch((error: unknown) => {
+    io.stderr(`finops-ai-gateway: telemetry export failed at shutdown: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`)
+  })
 }

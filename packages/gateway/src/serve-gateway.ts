@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { ConfigError, createFinOps, type Store } from '@finops-ai/core'
 import { jsonlUsageSink } from '@finops-ai/focus'
+import { diag } from '@opentelemetry/api'
 import { createGateway, type Gateway } from './create-gateway.js'
 import type { GatewayConfig, StoreConfig } from './gateway-config.js'
 import { fileKeyStore } from './keys/index.js'
@@ -63,6 +64,10 @@ async function openStore(config: StoreConfig): Promise<{ store: Store; disconnec
   })
   const { redisStore } = await import('@finops-ai/redis')
   const { Redis } = ioredis
-  const client = new Redis(config.url)
-  return { store: redisStore({ client, ...(config.prefix === undefined ? {} : { prefix: config.prefix }) }), disconnect: () => client.quit() }
+  // As redisStore advises: while Redis is down, commands fail at once (then onError applies) instead of queueing.
+  const client = new Redis(config.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, autoResendUnfulfilledCommands: false })
+  // Connection errors reach the engine as store failures (onError, store_degraded events); ioredis would also print each one.
+  client.on('error', (error: Error) => diag.debug(`finops-ai gateway: Redis connection error: ${error.message}`))
+  const store = redisStore({ client, ...(config.prefix === undefined ? {} : { prefix: config.prefix }), ...(config.onError === undefined ? {} : { onError: config.onError }) })
+  return { store, disconnect: () => client.quit() }
 }

@@ -4,7 +4,8 @@ import type { StreamFormat } from './gateway-routes.js'
 
 /** Opens a server-sent-events answer. */
 export function startEventStream(response: ServerResponse, headers: Readonly<Record<string, string>>): void {
-  response.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' })
+  // No `connection` header: Node keeps the connection alive unless the client asked to close it.
+  response.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' })
   response.flushHeaders()
 }
 
@@ -22,8 +23,19 @@ export function eventRecord(format: StreamFormat, item: unknown): string {
  * `'data'`). Returns early, without ending, when the client goes away.
  */
 export async function writeEventStream(response: ServerResponse, items: AsyncIterable<unknown>, format: StreamFormat): Promise<void> {
+  let corked = false
+  const uncork = (): void => {
+    corked = false
+    response.uncork()
+  }
   for await (const item of items) {
     if (response.destroyed) return
+    // The events the SDK parsed from one upstream read arrive in one tick: send them in one write.
+    if (!corked) {
+      corked = true
+      response.cork()
+      process.nextTick(uncork)
+    }
     if (!response.write(eventRecord(format, item))) {
       await Promise.race([once(response, 'drain'), once(response, 'close')])
     }

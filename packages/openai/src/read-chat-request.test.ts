@@ -24,6 +24,8 @@ describe('readChatRequest', () => {
       maxOutputTokens: 100,
       serviceTier: 'flex',
       estimatedInputTokens: 10,
+      outputType: 'text',
+      providerAttributes: { 'openai.api.type': 'chat_completions' },
       parameters: { temperature: 0.5, topP: 0.9, stopSequences: ['END'], choiceCount: 2, seed: 7 },
     })
   })
@@ -35,6 +37,8 @@ describe('readChatRequest', () => {
       stream: false,
       maxOutputTokens: 5,
       estimatedInputTokens: 0,
+      outputType: 'text',
+      providerAttributes: { 'openai.api.type': 'chat_completions' },
     })
   })
 
@@ -50,5 +54,12 @@ describe('readChatRequest', () => {
       },
     ]
     expect(readChatRequest({ model: 'gpt-4o', messages }).estimatedInputTokens).toBe(6 + 1_600 + 85)
+  })
+
+  it('requests json output for a json_object or json_schema response_format', () => {
+    expect(readChatRequest({ model: 'gpt-4o', messages: [], response_format: { type: 'json_object' } }).outputType).toBe('json')
+    const schema = { type: 'json_schema', json_schema: { name: 'answer', schema: { type: 'object' } } }
+    expect(readChatRequest({ model: 'gpt-4o', messages: [], response_format: schema }).outputType).toBe('json')
+    expect(readChatRequest({ model: 'gpt-4o', messages: [], response_format: { type: 'text' } }).outputType).toBe('text')
   })
 })

@@ -1,11 +1,12 @@
 import { estimatedResult, readResponseIdentity, type CallResult } from '@finops-ai/core'
+import { systemFingerprintAttributes } from './openai-attributes.js'
 import { objectField, stringField } from './operation-request.js'
 import { withUsage } from './with-usage.js'
 import { readCompletionUsage } from './read-completion-usage.js'
 
 /**
  * Reads a `ChatCompletion` or legacy `Completion`: `id`, `model`, each choice's `finish_reason`,
- * `service_tier` and `usage`. Without `usage` (some compatible servers omit it) the output is
+ * `service_tier`, `system_fingerprint` (as `openai.response.system_fingerprint`) and `usage`. Without `usage` (some compatible servers omit it) the output is
  * estimated from the choices' text and the result flagged `estimated`.
  */
 export function readCompletionResult(body: unknown, estimatedInputTokens: number): CallResult {
@@ -23,6 +24,8 @@ export function readCompletionResult(body: unknown, estimatedInputTokens: number
     }
   }
   if (finishReasons.length > 0) known.finishReasons = finishReasons
+  const fingerprint = stringField(fields.system_fingerprint)
+  if (fingerprint !== undefined) known.providerAttributes = systemFingerprintAttributes(fingerprint)
   const usage = readCompletionUsage(fields.usage)
   return usage ? withUsage(known, usage) : estimatedResult(estimatedInputTokens, outputCharacters, known)
 }

@@ -4,8 +4,11 @@ import { completionParameterFields } from './read-chat-request.js'
 
 /**
  * Reads a legacy `completions.create` call: operation `text_completion`, `model`, `stream`,
- * `max_tokens`, sampling parameters, and an input estimate over `prompt` (text or token ids).
+ * `max_tokens`, sampling parameters, an input estimate over `prompt` (text or token ids), and
+ * output type `text`.
  */
 export function readCompletionsRequest(body: RequestBody): OperationRequest {
-  return readRequestBasics(body, 'text_completion', estimateTokens(body.prompt, body.suffix), body.max_tokens, completionParameterFields)
+  const request = readRequestBasics(body, 'text_completion', estimateTokens(body.prompt, body.suffix), body.max_tokens, completionParameterFields)
+  request.outputType = 'text'
+  return request
 }

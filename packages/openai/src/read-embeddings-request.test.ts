@@ -23,6 +23,7 @@ describe('readCompletionsRequest', () => {
       stream: true,
       maxOutputTokens: 8,
       estimatedInputTokens: 3,
+      outputType: 'text',
     })
   })
 })

@@ -8,6 +8,7 @@ describe('readImageGenerationRequest', () => {
       model: 'gpt-image-1',
       stream: false,
       estimatedInputTokens: 5,
+      outputType: 'image',
       maxOutputTokens: 3 * 272,
     })
   })

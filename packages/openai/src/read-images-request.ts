@@ -3,13 +3,15 @@ import { HIGH_FIDELITY_IMAGE_TOKENS, imageOutputTokens, INPUT_IMAGE_TOKENS, PART
 import type { OperationRequest, RequestBody } from './operation-request.js'
 
 /**
- * Reads an `images.generate` call: operation `generate_content`, `model`, `stream`, an input
+ * Reads an `images.generate` call: operation `generate_content`, output type `image`, `model`, `stream`, an input
  * estimate over `prompt`, and as output limit the image tokens of `n` images (default 1) of the
  * requested `size` and `quality` (see `imageOutputTokens`) plus 100 per streamed partial image:
  * the request fixes them, so they are reserved and recorded as `gen_ai.request.max_tokens`.
  */
 export function readImageGenerationRequest(body: RequestBody): OperationRequest {
-  return readRequestBasics(body, 'generate_content', estimateTokens(body.prompt), expectedImageTokens(body))
+  const request = readRequestBasics(body, 'generate_content', estimateTokens(body.prompt), expectedImageTokens(body))
+  request.outputType = 'image'
+  return request
 }
 
 /**
@@ -20,7 +22,9 @@ export function readImageGenerationRequest(body: RequestBody): OperationRequest 
 export function readImageEditRequest(body: RequestBody): OperationRequest {
   const images = Array.isArray(body.image) ? body.image.length : body.image === undefined ? 0 : 1
   const perImage = INPUT_IMAGE_TOKENS + (body.input_fidelity === 'high' ? HIGH_FIDELITY_IMAGE_TOKENS : 0)
-  return readRequestBasics(body, 'generate_content', estimateTokens(body.prompt) + images * perImage, expectedImageTokens(body))
+  const request = readRequestBasics(body, 'generate_content', estimateTokens(body.prompt) + images * perImage, expectedImageTokens(body))
+  request.outputType = 'image'
+  return request
 }
 
 function expectedImageTokens(body: RequestBody): number {

@@ -12,6 +12,8 @@ describe('readResponsesRequest', () => {
       maxOutputTokens: 64,
       serviceTier: 'priority',
       estimatedInputTokens: 3,
+      outputType: 'text',
+      providerAttributes: { 'openai.api.type': 'responses' },
       parameters: { temperature: 1 },
     })
   })
@@ -19,5 +21,12 @@ describe('readResponsesRequest', () => {
   it('reserves an allowance per input_image part and CJK text by UTF-8 bytes', () => {
     const input = [{ role: 'user', content: [{ type: 'input_text', text: '預算' }, { type: 'input_image', image_url: 'https://example.com/a.png', detail: 'low' }] }]
     expect(readResponsesRequest({ model: 'gpt-4o', input }).estimatedInputTokens).toBe(6 + 85)
+  })
+
+  it('requests json output for a JSON text.format', () => {
+    const schema = { type: 'json_schema', name: 'answer', schema: { type: 'object' } }
+    expect(readResponsesRequest({ model: 'gpt-4.1', input: 'x', text: { format: schema } }).outputType).toBe('json')
+    expect(readResponsesRequest({ model: 'gpt-4.1', input: 'x', text: { format: { type: 'json_object' } } }).outputType).toBe('json')
+    expect(readResponsesRequest({ model: 'gpt-4.1', input: 'x', text: { format: { type: 'text' } } }).outputType).toBe('text')
   })
 })

@@ -10,6 +10,7 @@ describe('readSpeechRequest', () => {
       model: 'gpt-4o-mini-tts',
       stream: false,
       estimatedInputTokens: 16,
+      outputType: 'speech',
     })
   })
 })

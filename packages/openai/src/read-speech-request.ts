@@ -3,12 +3,14 @@ import { audioTokens, SPEECH_AUDIO_TOKENS_PER_MINUTE, SPEECH_CHARACTERS_PER_SECO
 import type { OperationRequest, RequestBody } from './operation-request.js'
 
 /**
- * Reads an `audio.speech.create` call: operation `generate_content`, `model` and an input estimate
+ * Reads an `audio.speech.create` call: operation `generate_content`, output type `speech`, `model` and an input estimate
  * over `input` and `instructions`. The call sets no output limit: the engine's default output
  * estimate is reserved.
  */
 export function readSpeechRequest(body: RequestBody): OperationRequest {
-  return readRequestBasics(body, 'generate_content', estimateTokens(body.input, body.instructions), undefined)
+  const request = readRequestBasics(body, 'generate_content', estimateTokens(body.input, body.instructions), undefined)
+  request.outputType = 'speech'
+  return request
 }
 
 /**

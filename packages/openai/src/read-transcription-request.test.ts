@@ -10,6 +10,7 @@ describe('readTranscriptionRequest', () => {
       model: 'gpt-4o-transcribe',
       stream: false,
       estimatedInputTokens: 100 + 3,
+      outputType: 'text',
       parameters: { temperature: 0.2 },
     })
   })

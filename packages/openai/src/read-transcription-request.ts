@@ -11,13 +11,15 @@ const transcriptionParameterFields: ParameterFields = { temperature: 'temperatur
 
 /**
  * Reads an `audio.transcriptions.create` or `audio.translations.create` call: operation
- * `generate_content`, `model`, `stream`, `temperature`; as input estimate the audio tokens of the
+ * `generate_content`, output type `text`, `model`, `stream`, `temperature`; as input estimate the audio tokens of the
  * upload's estimated duration (see `estimateAudioSeconds`, `AUDIO_INPUT_TOKENS_PER_MINUTE`) plus
  * the `prompt`. The call sets no output limit: the engine's default output estimate is reserved.
  */
 export function readTranscriptionRequest(body: RequestBody): OperationRequest {
   const input = audioTokens(estimateAudioSeconds(body.file), AUDIO_INPUT_TOKENS_PER_MINUTE) + estimateTokens(body.prompt)
-  return readRequestBasics(body, 'generate_content', input, undefined, transcriptionParameterFields)
+  const request = readRequestBasics(body, 'generate_content', input, undefined, transcriptionParameterFields)
+  request.outputType = 'text'
+  return request
 }
 
 /**

@@ -1,5 +1,6 @@
 import { estimatedResult, type CallHandle, type CallResult, type NormalizedUsage, type StreamObserver } from '@finops-ai/core'
 import { StreamedChoices } from './streamed-choices.js'
+import { systemFingerprintAttributes } from './openai-attributes.js'
 import { objectField, stringField } from './operation-request.js'
 import { readCompletionUsage } from './read-completion-usage.js'
 import { withUsage } from './with-usage.js'
@@ -52,6 +53,10 @@ export function trackCompletionStream(tracking: CompletionStreamTracking): Strea
       }
       const serviceTier = stringField(fields.service_tier)
       if (serviceTier !== undefined) known.serviceTier = serviceTier
+      if (known.providerAttributes === undefined) {
+        const fingerprint = stringField(fields.system_fingerprint)
+        if (fingerprint !== undefined) known.providerAttributes = systemFingerprintAttributes(fingerprint)
+      }
       const chunkUsage = readCompletionUsage(fields.usage)
       if (chunkUsage !== undefined) usage = chunkUsage
       const choices = fields.choices

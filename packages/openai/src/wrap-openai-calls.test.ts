@@ -42,6 +42,7 @@ describe('chat completions', () => {
       responseModel: 'gpt-4o',
       finishReasons: ['stop'],
       serviceTier: 'flex',
+      providerAttributes: { 'openai.response.system_fingerprint': 'fp_fake' },
     })
   })
 

@@ -1,23 +1,12 @@
 import { runStoreConformance } from '@finops-ai/core/testing'
-import { Cluster, type ClusterOptions } from 'ioredis'
+import type { Cluster } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRedisCluster, type RedisClusterProcess } from './testing/redis-cluster-process.js'
 import { redisServerSkipReason } from './testing/redis-server-process.js'
+import { clusterClient, connectClusterClient } from './redis-cluster-test-client.js'
 import { redisStore } from './redis-store.js'
 
 const skip = redisServerSkipReason()
-
-// The options docs/stores.md recommends for an ioredis Cluster.
-const recommended: ClusterOptions = {
-  enableOfflineQueue: false,
-  redisOptions: { maxRetriesPerRequest: 0, autoResendUnfulfilledCommands: false },
-}
-
-function connect(cluster: RedisClusterProcess): Cluster {
-  const client = new Cluster(cluster.startupNodes, recommended)
-  client.on('error', () => {}) // node errors during failover are expected; the store reports them
-  return client
-}
 
 describe.skipIf(skip !== undefined)('redisStore on a real Redis Cluster (3 masters, 3 replicas) with an ioredis Cluster', () => {
   let cluster: RedisClusterProcess
@@ -25,8 +14,7 @@ describe.skipIf(skip !== undefined)('redisStore on a real Redis Cluster (3 maste
   let stores = 0
   beforeAll(async () => {
     cluster = await startRedisCluster({ masters: 3, replicasPerMaster: 1 })
-    client = connect(cluster)
-    await new Promise((resolve) => client.once('ready', resolve))
+    client = await connectClusterClient(cluster.startupNodes)
   }, 60_000)
   afterAll(async () => {
     client.disconnect()
@@ -34,7 +22,7 @@ describe.skipIf(skip !== undefined)('redisStore on a real Redis Cluster (3 maste
   })
 
   it('guards the first calls of a client still connecting: they wait for it within timeoutMs', async () => {
-    const fresh = connect(cluster)
+    const fresh = clusterClient(cluster.startupNodes)
     try {
       expect(fresh.status).not.toBe('ready')
       const store = redisStore({ client: fresh, prefix: 'fresh', timeoutMs: 5_000, clock: Date.now })

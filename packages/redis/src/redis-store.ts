@@ -7,7 +7,10 @@ import { counterReadings, readCommand } from './read-command.js'
 import { redisKeys } from './redis-keys.js'
 import type { RedisScriptClient } from './redis-script-client.js'
 import { RedisStoreError, type RedisStoreOperation } from './redis-store-error.js'
+import { reservationKeyMemory } from './reservation-key-memory.js'
 import { reserveCommand, reserveDecision } from './reserve-command.js'
+import { retryInBackground } from './retry-in-background.js'
+import { retryWhileSlotMoves } from './retry-while-slot-moves.js'
 import { runScript } from './run-script.js'
 import { integerReply } from './script-arguments.js'
 import { chargeScript } from './scripts/charge-script.js'
@@ -16,8 +19,11 @@ import { reserveScript } from './scripts/reserve-script.js'
 import type { RedisScript } from './scripts/redis-script.js'
 import { redisStoreScripts } from './scripts/redis-store-scripts.js'
 import { settleScript } from './scripts/settle-script.js'
-import { cancelCommand, settleCommand, settleResult } from './settle-command.js'
+import { cancelCommand, declaredKeysReply, settleCommand, settleResult } from './settle-command.js'
 import { withinDeadline } from './within-deadline.js'
+
+/** How long a reservation's record outlives its lease in Redis (the scripts' `KEY_MARGIN`), in ms. */
+const reservationRecordMarginMs = 3_600_000
 
 /** Options of {@link redisStore}. */
 export interface RedisStoreOptions {
@@ -43,8 +49,9 @@ export interface RedisStoreOptions {
   prefix?: string
   /**
    * Longest wait for Redis per operation, in ms; then the operation rejects with a
-   * {@link RedisStoreError} (`failure: 'timeout'`) and the guards apply `onStoreError`.
-   * Default `100`.
+   * {@link RedisStoreError} (`failure: 'timeout'`) and the guards apply `onStoreError`. On a
+   * Redis Cluster, a script refused because its slot is being migrated (`TRYAGAIN`) or has no
+   * master (`CLUSTERDOWN`) did not run and is sent again within this time. Default `100`.
    */
   timeoutMs?: number
   /**
@@ -101,8 +108,10 @@ export interface RedisStore extends Store {
 /**
  * A {@link Store} in Redis that many processes share, exact under concurrency: each operation
  * (`reserve`, `settle`, `read`, `charge`) is one Lua script, run atomically in one round trip by `EVALSHA`
- * (its source is sent with `EVAL` only after a `NOSCRIPT`). Every key expires, key components are
- * escaped, and all keys carry the `{prefix}` hash tag so the store works on Redis Cluster.
+ * (its source is sent with `EVAL` only after a `NOSCRIPT`; a settle of a reservation another
+ * process made takes one more, to learn its keys). Every key expires, key components are
+ * escaped, all keys carry the `{prefix}` hash tag and every script declares each key it touches,
+ * so the store works on Redis Cluster, also while a slot migrates.
  *
  * Every operation returns a promise; a Redis failure or a reply later than `timeoutMs` rejects
  * with {@link RedisStoreError}, which the guards handle by `createFinOps({ onStoreError })`
@@ -139,28 +148,38 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const clock = options.clock ?? 'server'
   const now = (requested: number | undefined): string => (clock === 'server' ? '' : String(Math.floor(requested ?? clock())))
 
-  const run = async <T>(operation: RedisStoreOperation, script: RedisScript, command: { keys: string[]; args: string[] }, decode: (reply: number[]) => T | undefined): Promise<T> => {
+  const counterKeys = reservationKeyMemory(leaseMs + reservationRecordMarginMs)
+
+  // The raw reply of one script run, with `deadline` (a `performance.now()` time) as its
+  // `timeoutMs`. While the client is not ready yet, it waits for it inside the same deadline; while
+  // the slot is moving (`TRYAGAIN`) or unserved (`CLUSTERDOWN`) the script did not run, and it is
+  // sent again until the deadline. Nothing is sent after the deadline passed (the caller has
+  // already been told the operation failed).
+  const send = async (operation: RedisStoreOperation, script: RedisScript, command: { keys: string[]; args: string[] }, deadline: number): Promise<unknown> => {
     const timeout = () => new RedisStoreError(operation, 'timeout', `no reply within ${timeoutMs} ms`)
-    let reply: unknown
+    const left = deadline - performance.now()
+    if (left <= 0) throw timeout()
     try {
-      // Before the client is ready, wait for it inside the same deadline; a command is never sent
-      // after the deadline passed (the caller has already been told the operation failed).
       let expired = false
-      const attempt = (): Promise<unknown> => runScript(client, script, command.keys, command.args)
+      const attempt = (): Promise<unknown> => retryWhileSlotMoves(() => runScript(client, script, command.keys, command.args), () => !expired)
       const work = readiness.isReady() ? attempt() : readiness.ready().then(() => (expired ? Promise.reject(timeout()) : attempt()))
-      reply = await withinDeadline(work, timeoutMs, () => {
+      return await withinDeadline(work, left, () => {
         expired = true
         return timeout()
       })
     } catch (error) {
-      if (error instanceof RedisStoreError) throw error
+      if (error instanceof RedisStoreError || ConfigError.isInstance(error)) throw error // a refused Redis (eviction policy) fails as itself
       throw new RedisStoreError(operation, isReplyError(error) ? 'reply' : 'connection', error instanceof Error ? error.message : String(error), { cause: error })
     }
-    const numbers = integerReply(reply)
-    const decoded = numbers === undefined ? undefined : decode(numbers)
-    if (decoded === undefined) throw new RedisStoreError(operation, 'reply', `unexpected reply ${JSON.stringify(reply)}`)
-    return decoded
   }
+  const decoded = <T>(operation: RedisStoreOperation, reply: unknown, decode: (reply: number[]) => T | undefined): T => {
+    const numbers = integerReply(reply)
+    const result = numbers === undefined ? undefined : decode(numbers)
+    if (result === undefined) throw new RedisStoreError(operation, 'reply', `unexpected reply ${JSON.stringify(reply)}`)
+    return result
+  }
+  const run = async <T>(operation: RedisStoreOperation, script: RedisScript, command: { keys: string[]; args: string[] }, decode: (reply: number[]) => T | undefined): Promise<T> =>
+    decoded(operation, await send(operation, script, command, performance.now() + timeoutMs), decode)
 
   return {
     onError,
@@ -169,17 +188,30 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     reserve: async (request: ReserveRequest): Promise<ReserveDecision> => {
       const command = reserveCommand(keys, request, now(request.now), leaseMs)
       try {
-        return await run('reserve', reserveScript, command, (reply) => reserveDecision(reply, request))
+        const decision = await run('reserve', reserveScript, command, (reply) => reserveDecision(reply, request))
+        if (decision.allowed) counterKeys.remember(request.id, command.keys.slice(1))
+        return decision
       } catch (error) {
-        // The reserve may still run (a slow server, a client re-sending after reconnecting or a
-        // failover): release it and refuse it for as long as its lease would have held it.
+        // The reserve may still run (a slow server, a client re-sending after reconnecting, a
+        // redirection or a failover): release it and refuse it for as long as its lease would
+        // have held it. The cancel is retried until it ran or that lease is over.
         if (error instanceof RedisStoreError && error.failure !== 'reply') {
-          run('settle', settleScript, cancelCommand(keys, request.id, now(request.now), leaseMs), settleResult).catch(() => undefined)
+          const cancel = cancelCommand(command.keys, request.id, now(request.now), leaseMs)
+          retryInBackground(() => send('settle', settleScript, cancel, performance.now() + timeoutMs), leaseMs)
         }
         throw error
       }
     },
-    settle: async (request: SettleRequest): Promise<SettleResult> => run('settle', settleScript, settleCommand(keys, request, now(request.now)), settleResult),
+    settle: async (request: SettleRequest): Promise<SettleResult> => {
+      const deadline = performance.now() + timeoutMs
+      let reply = await send('settle', settleScript, settleCommand(keys, request, now(request.now), counterKeys.keysOf(request.id) ?? []), deadline)
+      // Reserved by another process (or forgotten): the script named the keys to declare.
+      const named = declaredKeysReply(reply)
+      if (named !== undefined) reply = await send('settle', settleScript, settleCommand(keys, request, now(request.now), named), deadline)
+      const result = decoded('settle', reply, settleResult)
+      counterKeys.forget(request.id)
+      return result
+    },
     read: async (request: ReadRequest): Promise<CounterReading[]> =>
       run('read', readScript, readCommand(keys, request, now(request.now)), (reply) => counterReadings(reply, request)),
     charge: async (request: ChargeRequest): Promise<ChargeResult> =>

@@ -26,6 +26,12 @@ export interface RequestParameters {
   dimensionCount?: number
 }
 
+/** `gen_ai.output.type` values the adapters produce (the conventions' well-known values). */
+export type OutputType = 'text' | 'json' | 'image' | 'speech'
+
+/** Span attributes a provider adapter adds under its provider's namespace (`openai.*`, `anthropic.*`). */
+export type ProviderAttributes = Readonly<Record<string, string | number | boolean>>
+
 /** What a provider adapter knows about a call before it is sent. */
 export interface CallRequest {
   /** `gen_ai.provider.name`, e.g. `openai`, `anthropic`, `azure.ai.openai`. */
@@ -46,6 +52,15 @@ export interface CallRequest {
   server?: { address: string; port?: number }
   /** Other `gen_ai.request.*` parameters. */
   parameters?: RequestParameters
+  /** `gen_ai.output.type`: the content type the caller requested (`json` for a JSON response format). */
+  outputType?: OutputType
+  /**
+   * Provider-specific span attributes known before the call (e.g. `openai.api.type`). Recorded
+   * only when their name is in the namespace of `provider` (`openai.*` when `provider` is
+   * `openai`), as the conventions require; never in metrics. A frozen module constant per
+   * operation keeps the hot path free of allocations.
+   */
+  providerAttributes?: ProviderAttributes
   /** The wrapped client's default attribution (below call-site scopes, above engine defaults). */
   clientAttribution?: Attribution
   /**

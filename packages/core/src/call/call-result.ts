@@ -1,4 +1,5 @@
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
+import type { ProviderAttributes } from './call-request.js'
 import type { OutputMessage } from './message-content.js'
 
 /** What a provider adapter learned from a finished (or partially received) response. */
@@ -20,6 +21,11 @@ export interface CallResult {
   inferenceGeo?: string
   /** True when usage was estimated (e.g. a stream cut before its usage arrived). */
   estimated?: boolean
+  /**
+   * Provider-specific span attributes read from the response (e.g. `openai.response.system_fingerprint`),
+   * recorded like `CallRequest.providerAttributes`: only in the provider's namespace, spans only.
+   */
+  providerAttributes?: ProviderAttributes
   /**
    * The completion (`gen_ai.output.messages`), one message per choice. Set by adapters only when
    * `CallPath.captureContent` is true; recorded on the span only.

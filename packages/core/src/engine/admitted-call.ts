@@ -22,36 +22,45 @@ export interface CallFinisher {
   finish(state: CallState, outcome: { error?: unknown; result: CallResult | undefined }): void
 }
 
-/** The {@link CallHandle} of one admitted call: the first of `succeed`/`fail` wins, the rest are ignored. */
-export class AdmittedCall implements CallHandle {
+/**
+ * The {@link CallHandle} of one admitted call, which is also its {@link CallState} (one object per
+ * call): the first of `succeed`/`fail` wins, the rest are ignored.
+ */
+export class AdmittedCall implements CallHandle, CallState {
   private finished = false
 
   constructor(
     private readonly finisher: CallFinisher,
-    private readonly state: CallState,
+    readonly request: CallRequest,
+    readonly attribution: CallAttribution,
+    readonly span: InferenceSpan,
+    readonly price: ResolvedPrice | null,
+    readonly admission: AdmissionGranted | undefined,
+    readonly startTime: number,
+    readonly startedAt: number,
   ) {}
 
   get model(): string {
-    return this.state.admission?.model ?? this.state.request.model
+    return this.admission?.model ?? this.request.model
   }
 
   get context(): Context {
-    return this.state.span.context
+    return this.span.context
   }
 
   firstChunk(): void {
-    if (!this.finished) this.state.span.firstChunk()
+    if (!this.finished) this.span.firstChunk()
   }
 
   succeed(result: CallResult): void {
     if (this.finished) return
     this.finished = true
-    this.finisher.finish(this.state, { result })
+    this.finisher.finish(this, { result })
   }
 
   fail(error: unknown, partial?: CallResult): void {
     if (this.finished) return
     this.finished = true
-    this.finisher.finish(this.state, { error, result: partial })
+    this.finisher.finish(this, { error, result: partial })
   }
 }

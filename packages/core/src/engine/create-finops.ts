@@ -35,6 +35,7 @@ import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call
 import { CallPricing } from './call-pricing.js'
 import { BilledUsageRecorder } from './billed-usage-recorder.js'
 import { captureCallSite } from './call-site.js'
+import { type LearnedOutputs, learnedOutputsOf } from '../estimate/learned-outputs.js'
 import { type Coverage, CoverageTracker } from './coverage-tracker.js'
 import type { FinOpsEvent } from './finops-event.js'
 import { checkOptionKeys } from './finops-option-keys.js'
@@ -96,6 +97,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
   private readonly clock: () => number
   private readonly maxOutputTokens: number
   private readonly expectedOutputTokens: number | undefined
+  private readonly learnedOutputs: LearnedOutputs | undefined
 
   constructor(private readonly options: FinOpsOptions) {
     checkOptionKeys(options)
@@ -125,7 +127,9 @@ class Engine implements FinOps, CallPath, CallFinisher {
     this.telemetry = createTelemetry({
       tracerProvider: options.tracerProvider,
       meterProvider: options.meterProvider,
+      loggerProvider: options.loggerProvider,
       captureContent: options.captureContent,
+      attributeNames: options.attributeNames,
     })
     this.captureContent = this.telemetry.captureContent
     const estimate = options.estimate ?? {}
@@ -134,6 +138,8 @@ class Engine implements FinOps, CallPath, CallFinisher {
       estimate.reserve === 'expected' ? positiveInteger(estimate.expectedOutputTokens ?? 256, 'estimate.expectedOutputTokens') : undefined
     this.sinks = options.onUsage === undefined ? [] : Array.isArray(options.onUsage) ? options.onUsage : [options.onUsage]
     const store = options.store ?? memoryStore({ clock: this.clock })
+    // Learned outputs are shared only through a store the user passed: the engine's own is private.
+    this.learnedOutputs = learnedOutputsOf(estimate, { store: options.store, track: (promise) => this.track(promise) })
     this.guards =
       policies.length === 0
         ? undefined
@@ -215,9 +221,9 @@ class Engine implements FinOps, CallPath, CallFinisher {
     const startTime = this.clock()
     const startedAt = performance.now()
     if (this.guards === undefined) {
-      return new AdmittedCall(this, { request, attribution, span, price, admission: undefined, startTime, startedAt })
+      return new AdmittedCall(this, request, attribution, span, price, undefined, startTime, startedAt)
     }
-    const estimatedOutput = this.estimatedOutputTokens(request)
+    const estimatedOutput = this.learnedOutputs?.outputTokens(request, values) ?? this.estimatedOutputTokens(request)
     const estimatedCostNanos =
       price === null ? 0 : price.cost({ inputTokens: request.estimatedInputTokens, outputTokens: estimatedOutput }).totalNanos
     const admission = this.guards.admit({
@@ -226,27 +232,32 @@ class Engine implements FinOps, CallPath, CallFinisher {
       estimatedTokens: request.estimatedInputTokens + estimatedOutput,
       estimatedCostNanos,
     })
-    const admitted = (decision: Admission): CallHandle => {
-      if (!decision.allowed) {
-        span.deny(decision.denial)
-        this.emit({ type: 'limit_exceeded', key: '', at: new Date(this.clock()), ...decision.denial })
-        this.record(
-          { request, attribution, span, price, admission: undefined, startTime, startedAt },
-          'denied',
-          undefined,
-          null,
-          decision.denial.reason,
-        )
-        throw new LimitExceededError(decision.denial, this.clock())
-      }
-      span.setPolicyKeys(decision.policyKeys)
-      if (decision.downgradedFrom !== undefined) span.setModel(decision.model, decision.downgradedFrom)
-      for (const policy of decision.softLimitPolicies) span.addEvent(EVENT_FINOPS_SOFT_LIMIT, { [ATTR_FINOPS_POLICY_KEY]: policy })
-      // A soft-limit downgrade sends another model: price what is called, not what was requested.
-      const called = decision.downgradedFrom === undefined ? price : this.pricing.priceOf(request.provider, decision.model)
-      return new AdmittedCall(this, { request, attribution, span, price: called, admission: decision, startTime, startedAt })
+    if (admission instanceof Promise) return admission.then((decision) => this.admitted(decision, request, attribution, span, price, startTime, startedAt))
+    return this.admitted(admission, request, attribution, span, price, startTime, startedAt)
+  }
+
+  /** The handle of a call the guards admitted, or (denied) the `LimitExceededError` thrown after recording the denial. */
+  private admitted(
+    decision: Admission,
+    request: CallRequest,
+    attribution: CallAttribution,
+    span: InferenceSpan,
+    price: ResolvedPrice | null,
+    startTime: number,
+    startedAt: number,
+  ): CallHandle {
+    if (!decision.allowed) {
+      span.deny(decision.denial)
+      this.emit({ type: 'limit_exceeded', key: '', at: new Date(this.clock()), ...decision.denial })
+      this.record({ request, attribution, span, price, admission: undefined, startTime, startedAt }, 'denied', undefined, null, decision.denial.reason)
+      throw new LimitExceededError(decision.denial, this.clock())
     }
-    return admission instanceof Promise ? admission.then(admitted) : admitted(admission)
+    span.setPolicyKeys(decision.policyKeys)
+    if (decision.downgradedFrom !== undefined) span.setModel(decision.model, decision.downgradedFrom)
+    for (const policy of decision.softLimitPolicies) span.addEvent(EVENT_FINOPS_SOFT_LIMIT, { [ATTR_FINOPS_POLICY_KEY]: policy })
+    // A soft-limit downgrade sends another model: price what is called, not what was requested.
+    const called = decision.downgradedFrom === undefined ? price : this.pricing.priceOf(request.provider, decision.model)
+    return new AdmittedCall(this, request, attribution, span, called, decision, startTime, startedAt)
   }
 
   finish(called: CallState, outcome: { error?: unknown; result: CallResult | undefined }): void {
@@ -256,23 +267,11 @@ class Engine implements FinOps, CallPath, CallFinisher {
     const price = this.pricing.byResponseModel(called.price, called.request.provider, result?.responseModel)
     const state = price === called.price ? called : { ...called, price }
     const usage = result?.usage ?? noUsage
-    const breakdown = this.costOf(state, usage, result)
-    const complete = (budgetRemainingNanos: number | undefined): void => {
-      // Nothing records the outcome without an OTel SDK: the placeholder saves building it.
-      const inference: InferenceOutcome = !state.span.recordsOutcome
-        ? unrecordedOutcome
-        : {
-            result: result ?? { usage },
-            cost: this.amounts(breakdown, state.price),
-            policyKeys: state.admission?.policyKeys ?? [],
-            budgetRemaining: budgetRemainingNanos === undefined ? undefined : this.money.fromUsdNanos(budgetRemainingNanos),
-            storeDegraded: state.admission?.storeDegraded,
-          }
-      if (outcome.error === undefined) state.span.succeed(inference)
-      else state.span.fail(outcome.error, result === undefined ? undefined : inference)
-      this.coverageTracker.record(state.attribution.missing, breakdown?.totalNanos ?? 0)
-      this.record(state, outcome.error === undefined ? 'ok' : 'error', result, breakdown, outcome.error === undefined ? undefined : errorType(outcome.error))
+    // `reserve: 'learned'` learns from the real outputs of the calls it reserves for.
+    if (state.admission !== undefined && outcome.error === undefined && result !== undefined && result.estimated !== true) {
+      this.learnedOutputs?.observe(state.request, state.attribution.values, usage.outputTokens)
     }
+    const breakdown = this.costOf(state, usage, result)
     let settled: ReturnType<AdmissionGranted['settle']> | undefined
     try {
       settled = state.admission?.settle({ tokens: usage.inputTokens + usage.outputTokens, costNanos: breakdown?.totalNanos ?? 0 })
@@ -282,16 +281,41 @@ class Engine implements FinOps, CallPath, CallFinisher {
     if (settled instanceof Promise) {
       this.track(
         settled.then(
-          (settleOutcome) => complete(settleOutcome.budgetRemainingNanos),
+          (settleOutcome) => this.complete(state, outcome.error, result, usage, breakdown, settleOutcome.budgetRemainingNanos),
           (error: unknown) => {
             diag.error('finops-ai: settling a call failed', error)
-            complete(undefined)
+            this.complete(state, outcome.error, result, usage, breakdown, undefined)
           },
         ),
       )
     } else {
-      complete(settled?.budgetRemainingNanos)
+      this.complete(state, outcome.error, result, usage, breakdown, settled?.budgetRemainingNanos)
     }
+  }
+
+  /** After settlement: ends the span (metrics included), counts coverage and writes the usage record. */
+  private complete(
+    state: CallState,
+    error: unknown,
+    result: CallResult | undefined,
+    usage: NormalizedUsage,
+    breakdown: CostBreakdown | null,
+    budgetRemainingNanos: number | undefined,
+  ): void {
+    // Nothing records the outcome without an OTel SDK: the placeholder saves building it.
+    const inference: InferenceOutcome = !state.span.recordsOutcome
+      ? unrecordedOutcome
+      : {
+          result: result ?? { usage },
+          cost: this.amounts(breakdown, state.price),
+          policyKeys: state.admission?.policyKeys ?? [],
+          budgetRemaining: budgetRemainingNanos === undefined ? undefined : this.money.fromUsdNanos(budgetRemainingNanos),
+          storeDegraded: state.admission?.storeDegraded,
+        }
+    if (error === undefined) state.span.succeed(inference)
+    else state.span.fail(error, result === undefined ? undefined : inference)
+    this.coverageTracker.record(state.attribution.missing, breakdown?.totalNanos ?? 0)
+    this.record(state, error === undefined ? 'ok' : 'error', result, breakdown, error === undefined ? undefined : errorType(error))
   }
 
   private costOf(state: CallState, usage: NormalizedUsage, result: CallResult | undefined): CostBreakdown | null {

@@ -23,6 +23,8 @@ const optionKeys = {
   tracerProvider: true,
   captureContent: true,
   meterProvider: true,
+  loggerProvider: true,
+  attributeNames: true,
   estimate: true,
   onStoreError: true,
   clock: true,

@@ -1,4 +1,6 @@
 import type { MeterProvider, TracerProvider } from '@opentelemetry/api'
+import type { LoggerProvider } from '@opentelemetry/api-logs'
+import type { AttributionNaming } from '../attribution/attribution-attributes.js'
 import type { AttributionOptions } from '../attribution/attribution-requirements.js'
 import type { PolicySource } from '../policies/load-policies.js'
 import type { ModelPriceOverride, PriceOverride } from '../prices/model-price-override.js'
@@ -16,11 +18,24 @@ export interface EstimateOptions {
    * `'max'` reserves the call's `max_tokens` (or `defaultMaxOutputTokens`): budgets are never
    * overshot. `'expected'` reserves `min(max_tokens, expectedOutputTokens)`: less headroom is locked
    * by in-flight calls, but concurrent calls can overshoot a hard budget by their difference.
+   * `'learned'` reserves, per (feature, provider, model), the `learnedPercentile` of the output
+   * tokens of its last `learnedWindow` calls, at most `max_tokens` and at least 1; until
+   * `learnedMinSamples` calls were seen it reserves as `'max'` does. Overshoot bound: see
+   * docs/policies.md. The table is per engine, shared with the engines using the same `store` when
+   * it has `recordOutputs` (`memoryStore()`; not `redisStore` yet).
    * Default `'max'`.
    */
-  reserve?: 'max' | 'expected'
+  reserve?: 'max' | 'expected' | 'learned'
   /** Output tokens assumed by `reserve: 'expected'`. Default `256`. */
   expectedOutputTokens?: number
+  /** `reserve: 'learned'`: the percentile of recent outputs reserved, in (0, 100]. Default `95`. */
+  learnedPercentile?: number
+  /** `reserve: 'learned'`: calls a key must have seen before its percentile is used. Default `20`. */
+  learnedMinSamples?: number
+  /** `reserve: 'learned'`: output counts kept per key (the most recent), at least `learnedMinSamples`. Default `200`. */
+  learnedWindow?: number
+  /** `reserve: 'learned'`: keys kept (least recently used dropped first). Default `1000`. */
+  learnedMaxKeys?: number
 }
 
 /**
@@ -109,6 +124,21 @@ export interface FinOpsOptions {
   captureContent?: boolean
   /** Meter provider for metrics. Default: the global one from `@opentelemetry/api`. */
   meterProvider?: MeterProvider
+  /**
+   * Logger provider for the `gen_ai.client.operation.exception` event of failed calls. Default: the
+   * global one from `@opentelemetry/api-logs`; with none registered, no event is emitted.
+   */
+  loggerProvider?: LoggerProvider
+  /**
+   * How attribution keys are named on spans and metrics. `'default'` (the names of the public
+   * contract): `user` → `enduser.id`, `team` → `team.name`, `feature` → `feature.name`,
+   * `costCenter` → `cost_center`, other keys `k` → `finops.attribution.k`. `'namespaced'`: `user` →
+   * `enduser.id`, every other key under `finops.attribution.*` (`finops.attribution.team`,
+   * `finops.attribution.feature`, `finops.attribution.cost_center`), so that no unregistered
+   * top-level attribute name is used. Default: env `FINOPS_ATTRIBUTE_NAMES` (`default` |
+   * `namespaced`), else `'default'` (read once, at creation).
+   */
+  attributeNames?: AttributionNaming
   /** How calls are estimated before they are sent. */
   estimate?: EstimateOptions
   /**

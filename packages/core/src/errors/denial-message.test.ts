@@ -39,7 +39,7 @@ describe('denialMessage', () => {
   })
 
   it('explains a store that could not be reached instead of quoting limits', () => {
-    expect(denialMessage({ reason: 'store_unavailable', policy: 'p', limit: 0, current: 0 }, now)).toContain("the store did not answer in time and the engine fails closed (onStoreError: 'fail-closed')")
+    expect(denialMessage({ reason: 'store_unavailable', policy: 'p', limit: 0, current: 0 }, now)).toContain("the store failed (it did not answer in time, or refused to run) and the engine fails closed (onStoreError: 'fail-closed')")
   })
 
   it('is the message of LimitExceededError, which keeps the new fields', () => {

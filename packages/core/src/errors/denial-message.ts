@@ -49,7 +49,7 @@ const askedFor: Record<LimitDenial['reason'], string> = {
 export function denialMessage(denial: LimitDenial, now: number): string {
   const where = `policy '${denial.policy}'`
   if (denial.reason === 'store_unavailable') {
-    return `finops-ai: the store did not answer in time and the engine fails closed (onStoreError: 'fail-closed'), so the limits of ${where} could not be checked; the call was not sent`
+    return `finops-ai: the store failed (it did not answer in time, or refused to run) and the engine fails closed (onStoreError: 'fail-closed'), so the limits of ${where} could not be checked; the call was not sent`
   }
   const amount = (value: number) => (denial.currency === undefined ? String(value) : `${value} ${denial.currency}`)
   const asked = denial.requested === undefined ? '' : ` + ${askedFor[denial.reason]} ${amount(denial.requested)}`

@@ -9,7 +9,7 @@ import { loadPolicies, type PolicySource } from '../policies/load-policies.js'
 import { createPolicyIndex } from '../policies/policy-index.js'
 import type { BudgetCounter, MaybePromise, ReserveDecision, SettleResult, Store } from '../store/store.js'
 import type { Admission, AdmissionDenied, AdmissionGranted, ActualUse, BilledCharge, ChargeOutcome, GuardedCall, Guards, SettleOutcome } from './guard-types.js'
-import { attempt } from './maybe-promise.js'
+import { attempt, isThenable } from './maybe-promise.js'
 import { planReservation, type ReservationPlan } from './reservation-plan.js'
 import { readSpend, type Spend, type SpendQuery } from './read-spend.js'
 import { createWaitQueue } from './wait-queue.js'
@@ -72,6 +72,7 @@ export interface FinOpsGuards extends Guards {
 }
 
 const noOutcome: SettleOutcome = Object.freeze({})
+const settleNothing = (): SettleOutcome => noOutcome
 
 /** Waits before the first retries of a failed settle (about 2 s in all); then `store_degraded` is emitted. */
 const settleRetryDelaysMs = [25, 100, 400, 1_600]
@@ -97,6 +98,15 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
   const failOpen = (options.onStoreError ?? 'fail-open') === 'fail-open'
   const policies = compilePolicies(loadPolicies(options.policies), { toUsdNanos: options.toUsdNanos, currency })
   const index = createPolicyIndex(policies)
+  // The matches of frozen attribution objects (client defaults, `withAttribution` scopes), which
+  // recur call after call and cannot change: looked up once per object.
+  const matches = new WeakMap<Attribution, readonly CompiledPolicy[]>()
+  const match = (attribution: Attribution): readonly CompiledPolicy[] => {
+    if (!Object.isFrozen(attribution)) return index.match(attribution)
+    let matched = matches.get(attribution)
+    if (matched === undefined) matches.set(attribution, (matched = index.match(attribution)))
+    return matched
+  }
   const byKey = new Map(policies.map((policy) => [policy.key, policy]))
   const queue = createWaitQueue(clock)
   const idPrefix = randomUUID()
@@ -136,7 +146,8 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
   const settled = (plan: ReservationPlan, result: SettleResult): SettleOutcome => {
     const outcome: SettleOutcome = {}
     if (result.opened) circuitOpen(plan, result.opened)
-    result.counters.forEach((counter, slotIndex) => {
+    for (let slotIndex = 0; slotIndex < result.counters.length; slotIndex++) {
+      const counter = result.counters[slotIndex]!
       const slot = plan.slots[slotIndex]!
       if (counter.kind === 'budget') {
         if (counter.softLimitCrossed) (outcome.softLimitPolicies ??= []).push(softLimit(plan, slotIndex, counter.spent + counter.reserved))
@@ -148,7 +159,7 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
       } else if (counter.kind === 'breaker' && counter.closed) {
         emit({ type: 'circuit_closed', policy: slot.counterKey, key: slot.perValue, at: new Date(clock()) })
       }
-    })
+    }
     return outcome
   }
 
@@ -156,15 +167,16 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     let model = call.model
     let downgradedFrom: string | undefined
     const softLimitPolicies: string[] = []
-    decision.counters.forEach((counter, slotIndex) => {
-      if (counter.kind !== 'budget') return
+    for (let slotIndex = 0; slotIndex < decision.counters.length; slotIndex++) {
+      const counter = decision.counters[slotIndex]!
+      if (counter.kind !== 'budget') continue
       if (counter.softLimitCrossed) softLimitPolicies.push(softLimit(plan, slotIndex, counter.spent + counter.reserved))
       const downgrade = plan.slots[slotIndex]!.policy.downgrade?.get(call.model)
       if (counter.overSoftLimit && downgrade !== undefined && downgradedFrom === undefined) {
         downgradedFrom = call.model
         model = downgrade
       }
-    })
+    }
     let outcome: MaybePromise<SettleOutcome> | undefined
     const settle = (actual: ActualUse): MaybePromise<SettleOutcome> => {
       if (outcome !== undefined) return outcome
@@ -234,18 +246,23 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
 
   const storeFailed = (error: unknown, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): Admission => {
     storeDegraded(error, plan.slots[0]?.counterKey)
-    if (failOpen) return { allowed: true, policyKeys: matched.map((policy) => policy.key), model: call.model, softLimitPolicies: [], storeDegraded: true, settle: () => noOutcome }
+    if (failOpen) return { allowed: true, policyKeys: matched.map((policy) => policy.key), model: call.model, softLimitPolicies: [], storeDegraded: true, settle: settleNothing }
     return { allowed: false, denial: { reason: 'store_unavailable', policy: plan.slots[0]?.counterKey ?? matched[0]!.key, limit: 0, current: 0 } }
   }
 
   const reserveOnce = (call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): MaybePromise<Admission> => {
     const id = `${idPrefix}:${++sequence}`
     const reservedAt = clock()
-    return attempt(
-      () => store.reserve({ id, now: reservedAt, counters: plan.counters }),
-      (decision) => (decision.allowed ? granted(call, matched, plan, id, reservedAt, decision) : denied(plan, decision)),
-      (error) => storeFailed(error, call, matched, plan),
-    )
+    const decided = (decision: ReserveDecision): Admission => (decision.allowed ? granted(call, matched, plan, id, reservedAt, decision) : denied(plan, decision))
+    let decision: MaybePromise<ReserveDecision>
+    try {
+      decision = store.reserve({ id, now: reservedAt, counters: plan.counters })
+    } catch (error) {
+      return storeFailed(error, call, matched, plan)
+    }
+    // A synchronous store (memory) decides here, without a closure for its failure.
+    if (!isThenable(decision)) return decided(decision)
+    return Promise.resolve(decision).then(decided, (error: unknown) => storeFailed(error, call, matched, plan))
   }
 
   const waitIfAllowed = (admission: Admission, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, releasesSeen: number): MaybePromise<Admission> => {
@@ -260,9 +277,9 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
 
   return {
     admit(call) {
-      const matched = index.match(call.attribution)
+      const matched = match(call.attribution)
       if (matched.length === 0) {
-        return { allowed: true, policyKeys: [], model: call.model, softLimitPolicies: [], storeDegraded: false, settle: () => noOutcome }
+        return { allowed: true, policyKeys: [], model: call.model, softLimitPolicies: [], storeDegraded: false, settle: settleNothing }
       }
       const plan = planReservation(matched, call)
       const releasesSeen = queue.releases

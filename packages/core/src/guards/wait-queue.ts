@@ -193,6 +193,7 @@ export function createWaitQueue(clock: () => number): WaitQueue {
     },
     wake() {
       releases += 1
+      if (lines.size === 0) return
       for (const [key, line] of lines) serve(key, line)
     },
     get releases() {

@@ -1,5 +1,4 @@
 import { diag } from '@opentelemetry/api'
-import { LRUCache } from 'lru-cache'
 import { ConfigError } from '../errors/config-error.js'
 import { createCurrency, type Currency } from '../money/currency.js'
 import { createBookPrice, type BookPrice } from './book-price.js'
@@ -33,7 +32,10 @@ export interface PriceBookOptions {
    * requested name first. Default `{}`.
    */
   aliases?: Readonly<Record<string, string>>
-  /** How many resolved (provider, model) pairs to keep, unknown ones included. Default 1000. */
+  /**
+   * How many resolved (provider, model) pairs to keep, unknown ones included; once that many are
+   * kept, the cache starts over (each pair is looked up in the data again on its next use). Default 1000.
+   */
   cacheSize?: number
   /** The price table. Default: the offline data bundled with `@pydantic/genai-prices`. */
   data?: PriceData
@@ -47,8 +49,9 @@ type Entry = PriceSchedule<BookPrice> | typeof unknown
 /**
  * Creates the price book: overrides, aliases and tier prices are validated now; each (provider,
  * model) is looked up in the (corrected) data on first use only (see `findModel`) and its whole
- * price schedule (dated and time-of-day prices, each converted to integer rates) is cached in an
- * LRU. Later calls do one map lookup and, for models whose price changed over time, a comparison
+ * price schedule (dated and time-of-day prices, each converted to integer rates) is cached by
+ * provider, then model (bounded by `cacheSize`). Later calls do two map lookups (no key string is
+ * built) and, for models whose price changed over time, a comparison
  * of precomputed timestamps. The same object is returned for the same (provider, model, effective
  * price). Unknown models are cached too and resolve to `null`, as do models whose entry cannot be
  * read (logged once through OTel `diag`). A book never changes: give an engine new data and it
@@ -60,7 +63,9 @@ export function createPriceBook(options: PriceBookOptions = {}): PriceBook {
   const currency = options.currency ?? createCurrency()
   const overrides = parsePriceOverrides(options.overrides ?? {}, currency, options.overridesPath)
   const aliases = parseAliases(options.aliases ?? {})
-  const cache = new LRUCache<string, Entry>({ max: options.cacheSize ?? 1000 })
+  const cacheSize = options.cacheSize ?? 1000
+  const cache = new Map<string, Map<string, Entry>>()
+  let cached = 0
 
   function load(provider: string, model: string): Entry {
     const target = aliases.get(model.toLowerCase().trim())
@@ -85,8 +90,8 @@ export function createPriceBook(options: PriceBookOptions = {}): PriceBook {
   return {
     dataDate: data.date,
     resolve(provider, model, at) {
-      const key = `${provider}\n${model}`
-      let entry = cache.get(key)
+      let models = cache.get(provider)
+      let entry = models?.get(model)
       if (entry === undefined) {
         try {
           entry = load(provider, model)
@@ -95,7 +100,14 @@ export function createPriceBook(options: PriceBookOptions = {}): PriceBook {
           diag.warn(`finops-ai: cannot read the price of ${provider}/${model}`, error)
           entry = unknown
         }
-        cache.set(key, entry)
+        if (cached >= cacheSize) {
+          cache.clear()
+          cached = 0
+          models = undefined
+        }
+        if (models === undefined) cache.set(provider, (models = new Map()))
+        models.set(model, entry)
+        cached += 1
       }
       if (entry === unknown) return null
       if (entry.entries.length === 1) return priceAt(entry, 0)

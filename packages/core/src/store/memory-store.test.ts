@@ -44,6 +44,24 @@ describe('memoryStore', () => {
     expect(store.read({ now: 0, counters: [{ kind: 'window', key: 'u9999', windowMs: 60_000, bucketMs: 1_000 }] })).toEqual([{ kind: 'window', used: 1 }])
   })
 
+  it('keeps a window exact through settlements within one bucket and as its buckets expire', () => {
+    const store = memoryStore()
+    const t0 = Date.UTC(2026, 0, 1)
+    const tpm = (amount: number) => ({ kind: 'window' as const, key: 't', measure: 'tokens' as const, amount, limit: 1_000, windowMs: 60_000, bucketMs: 1_000 })
+    const used = (now: number) => store.read({ now, counters: [tpm(0)] })
+    store.reserve({ id: 'a', now: t0, counters: [tpm(100)] })
+    store.settle({ id: 'a', now: t0 + 10, tokens: 30, costNanos: 0 })
+    expect(used(t0 + 20)).toEqual([{ kind: 'window', used: 30 }])
+    expect(store.reserve({ id: 'b', now: t0 + 1_500, counters: [tpm(50)] })).toMatchObject({ counters: [{ used: 80 }] })
+    expect(used(t0 + 60_999)).toEqual([{ kind: 'window', used: 80 }])
+    // The first bucket leaves the window; amounts added in the current bucket count at once.
+    expect(used(t0 + 61_000)).toEqual([{ kind: 'window', used: 50 }])
+    store.settle({ id: 'b', now: t0 + 61_200, tokens: 70, costNanos: 0 })
+    expect(used(t0 + 61_300)).toEqual([{ kind: 'window', used: 70 }])
+    expect(used(t0 + 121_300)).toEqual([{ kind: 'window', used: 70 }])
+    expect(used(t0 + 122_000)).toEqual([{ kind: 'window', used: 0 }])
+  })
+
   it('refuses a reservation id that is already in flight', () => {
     const store = memoryStore()
     store.reserve({ id: 'same', now: 0, counters: [] })

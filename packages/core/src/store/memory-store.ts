@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache'
+import { memoryOutputWindows } from '../estimate/memory-output-windows.js'
 import { periodBounds } from './calendar-period.js'
 import { checkAmount } from './check-amount.js'
-import { bucketOf, windowRetryAfter, windowSum } from './sliding-window.js'
+import { bucketOf, windowRetryAfter, windowSum, type WindowShape } from './sliding-window.js'
 import type {
   BreakerOpened,
   ChargeRequest,
@@ -35,9 +36,20 @@ export interface MemoryStoreOptions {
   maxChargeIds?: number
 }
 
-interface WindowState {
-  kind: 'window'
+/** What a window or breaker state knows of its window's sum: see {@link usedInWindow}. */
+interface WindowSum {
   buckets: Map<number, number>
+  /** The window's sum as of bucket `sumBucket`, kept up to date by {@link addToWindow}. */
+  sum: number
+  /** The current bucket when `sum` was last computed in full (`NaN`: never). */
+  sumBucket: number
+  /** The bucket width `sumBucket` is counted in. */
+  sumBucketMs: number
+  /** The window length of that computation. */
+  sumWindowMs: number
+}
+interface WindowState extends WindowSum {
+  kind: 'window'
   live: number
 }
 interface ConcurrencyState {
@@ -54,9 +66,8 @@ interface BudgetState {
   softNotified: boolean
   live: number
 }
-interface BreakerState {
+interface BreakerState extends WindowSum {
   kind: 'breaker'
-  buckets: Map<number, number>
   state: 'closed' | 'open' | 'half-open'
   openUntil: number
   probeId: string | undefined
@@ -71,10 +82,14 @@ interface Reservation {
   periodStarts: number[]
 }
 
+function unsummed(): WindowSum {
+  return { buckets: new Map(), sum: 0, sumBucket: Number.NaN, sumBucketMs: 0, sumWindowMs: 0 }
+}
+
 function createState(counter: CounterRequest, now: number): CounterState {
   switch (counter.kind) {
     case 'window':
-      return { kind: 'window', buckets: new Map(), live: 0 }
+      return { kind: 'window', ...unsummed(), live: 0 }
     case 'concurrency':
       return { kind: 'concurrency', inFlight: 0, live: 0 }
     case 'budget': {
@@ -82,7 +97,7 @@ function createState(counter: CounterRequest, now: number): CounterState {
       return { kind: 'budget', periodStart: bounds.start, periodEnd: bounds.end, spent: 0, reserved: 0, softNotified: false, live: 0 }
     }
     case 'breaker':
-      return { kind: 'breaker', buckets: new Map(), state: 'closed', openUntil: 0, probeId: undefined, live: 0 }
+      return { kind: 'breaker', ...unsummed(), state: 'closed', openUntil: 0, probeId: undefined, live: 0 }
   }
 }
 
@@ -97,12 +112,32 @@ function rollPeriod(state: BudgetState, counter: { period: BudgetCounterPeriod }
 }
 type BudgetCounterPeriod = Parameters<typeof periodBounds>[0]
 
-function addToBucket(buckets: Map<number, number>, bucket: number, amount: number): void {
+function addToWindow(window: WindowSum, bucket: number, amount: number): void {
   if (amount === 0) return
+  const buckets = window.buckets
   const next = (buckets.get(bucket) ?? 0) + amount
   if (next === 0) buckets.delete(bucket)
   else buckets.set(bucket, next)
+  window.sum += amount
 }
+
+/**
+ * {@link windowSum} of `window` at `now`, walking its buckets only when the current bucket (or the
+ * shape) changed since the last walk: until then no bucket can have left the window (which buckets count depends
+ * on the current bucket alone), and every amount added since is in `sum` already.
+ */
+function usedInWindow(shape: WindowShape, window: WindowSum, now: number): number {
+  const current = bucketOf(shape, now)
+  if (window.sumBucket !== current || window.sumBucketMs !== shape.bucketMs || window.sumWindowMs !== shape.windowMs) {
+    window.sum = windowSum(shape, window.buckets, now)
+    window.sumBucket = current
+    window.sumBucketMs = shape.bucketMs
+    window.sumWindowMs = shape.windowMs
+  }
+  return window.sum
+}
+
+const isAmount = (value: number): boolean => Number.isSafeInteger(value) && value >= 0
 
 function crossSoftLimit(state: BudgetState, softLimit: number | undefined): boolean {
   if (softLimit === undefined || state.softNotified || state.spent + state.reserved < softLimit) return false
@@ -149,17 +184,22 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
   const reserve = (request: ReserveRequest): ReserveDecision => {
     const now = request.now ?? clock()
     if (reservations.has(request.id)) throw new Error(`finops-ai memoryStore: reservation '${request.id}' already exists`)
-    for (const [index, counter] of request.counters.entries()) if (counter.kind !== 'concurrency') checkAmount(`counters[${index}].amount`, counter.amount)
-    const states = request.counters.map((counter) => stateFor(counter, now))
-    const probes: boolean[] = []
+    const count = request.counters.length
+    // The path of a bad amount is built only to be thrown.
+    for (let index = 0; index < count; index++) {
+      const counter = request.counters[index]!
+      if (counter.kind !== 'concurrency' && !isAmount(counter.amount)) checkAmount(`counters[${index}].amount`, counter.amount)
+    }
+    const states: CounterState[] = []
+    for (let index = 0; index < count; index++) states.push(stateFor(request.counters[index]!, now))
+    let probes: boolean[] | undefined
 
     // Check every counter before changing any: all or nothing.
-    for (let index = 0; index < request.counters.length; index++) {
+    for (let index = 0; index < count; index++) {
       const counter = request.counters[index]!
       const state = states[index]!
-      probes.push(false)
       if (counter.kind === 'window' && state.kind === 'window') {
-        const used = windowSum(counter, state.buckets, now)
+        const used = usedInWindow(counter, state, now)
         if (used + counter.amount > counter.limit) {
           const retryAfterMs = windowRetryAfter(counter, state.buckets, now, counter.amount, counter.limit)
           return { allowed: false, index, used, limit: counter.limit, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }
@@ -174,12 +214,12 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
           return { allowed: false, index, used, limit: counter.hardLimit, ...retry }
         }
       } else if (counter.kind === 'breaker' && state.kind === 'breaker') {
-        const velocity = windowSum(counter, state.buckets, now)
+        const velocity = usedInWindow(counter, state, now)
         if (state.state === 'open' && now < state.openUntil) {
           return { allowed: false, index, used: velocity, limit: counter.limit, retryAfterMs: state.openUntil - now }
         }
         if (state.state === 'half-open') return { allowed: false, index, used: velocity, limit: counter.limit }
-        if (state.state === 'open') probes[index] = true
+        if (state.state === 'open') (probes ??= [])[index] = true
         else if (velocity + counter.amount > counter.limit) {
           state.state = 'open'
           state.openUntil = now + counter.cooldownMs
@@ -191,16 +231,16 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
 
     const outcomes: CounterOutcome[] = []
     const periodStarts: number[] = []
-    for (let index = 0; index < request.counters.length; index++) {
+    for (let index = 0; index < count; index++) {
       const counter = request.counters[index]!
       const state = states[index]!
       state.live += 1
-      // A state evicted while this reservation was being checked must stay reachable.
-      if (find(counter.key) !== state) pinned.set(counter.key, state)
+      // A state evicted while this reservation was being checked must stay reachable (`peek`: its recency was updated by `stateFor`).
+      if ((pinned.get(counter.key) ?? counters.peek(counter.key)) !== state) pinned.set(counter.key, state)
       periodStarts.push(0)
       if (counter.kind === 'window' && state.kind === 'window') {
-        addToBucket(state.buckets, bucketOf(counter, now), counter.amount)
-        outcomes.push({ kind: 'window', used: windowSum(counter, state.buckets, now) })
+        addToWindow(state, bucketOf(counter, now), counter.amount)
+        outcomes.push({ kind: 'window', used: usedInWindow(counter, state, now) })
       } else if (counter.kind === 'concurrency' && state.kind === 'concurrency') {
         state.inFlight += 1
         outcomes.push({ kind: 'concurrency', inFlight: state.inFlight })
@@ -219,12 +259,13 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
           overSoftLimit,
         })
       } else if (counter.kind === 'breaker' && state.kind === 'breaker') {
-        addToBucket(state.buckets, bucketOf(counter, now), counter.amount)
-        if (probes[index]) {
+        addToWindow(state, bucketOf(counter, now), counter.amount)
+        const probe = probes?.[index] === true
+        if (probe) {
           state.state = 'half-open'
           state.probeId = request.id
         }
-        outcomes.push({ kind: 'breaker', velocity: windowSum(counter, state.buckets, now), probe: probes[index]! })
+        outcomes.push({ kind: 'breaker', velocity: usedInWindow(counter, state, now), probe })
       }
     }
     reservations.set(request.id, { counters: request.counters, states, at: now, periodStarts })
@@ -245,10 +286,11 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       const state = reservation.states[index]!
       if (counter.kind === 'window' && state.kind === 'window') {
         if (counter.measure !== 'requests') {
-          addToBucket(state.buckets, bucketOf(counter, reservation.at), state.buckets.has(bucketOf(counter, reservation.at)) ? -counter.amount : 0)
-          addToBucket(state.buckets, bucketOf(counter, now), counter.measure === 'tokens' ? request.tokens : request.costNanos)
+          const reservedBucket = bucketOf(counter, reservation.at)
+          addToWindow(state, reservedBucket, state.buckets.has(reservedBucket) ? -counter.amount : 0)
+          addToWindow(state, bucketOf(counter, now), counter.measure === 'tokens' ? request.tokens : request.costNanos)
         }
-        outcomes.push({ kind: 'window', used: windowSum(counter, state.buckets, now) })
+        outcomes.push({ kind: 'window', used: usedInWindow(counter, state, now) })
       } else if (counter.kind === 'concurrency' && state.kind === 'concurrency') {
         state.inFlight = Math.max(0, state.inFlight - 1)
         outcomes.push({ kind: 'concurrency', inFlight: state.inFlight })
@@ -260,9 +302,9 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
         outcomes.push({ kind: 'budget', spent: state.spent, reserved: state.reserved, softLimitCrossed })
       } else if (counter.kind === 'breaker' && state.kind === 'breaker') {
         const reservedBucket = bucketOf(counter, reservation.at)
-        addToBucket(state.buckets, reservedBucket, state.buckets.has(reservedBucket) ? -counter.amount : 0)
-        addToBucket(state.buckets, bucketOf(counter, now), request.costNanos)
-        const velocity = windowSum(counter, state.buckets, now)
+        addToWindow(state, reservedBucket, state.buckets.has(reservedBucket) ? -counter.amount : 0)
+        addToWindow(state, bucketOf(counter, now), request.costNanos)
+        const velocity = usedInWindow(counter, state, now)
         let closed = false
         const probe = state.state === 'half-open' && state.probeId === request.id
         if ((probe || state.state === 'closed') && velocity > counter.limit) {
@@ -303,7 +345,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
       const state = find(counter.key)
       switch (counter.kind) {
         case 'window':
-          return { kind: 'window', used: state?.kind === 'window' ? windowSum(counter, state.buckets, now) : 0 }
+          return { kind: 'window', used: state?.kind === 'window' ? usedInWindow(counter, state, now) : 0 }
         case 'concurrency':
           return { kind: 'concurrency', inFlight: state?.kind === 'concurrency' ? state.inFlight : 0 }
         case 'budget': {
@@ -319,7 +361,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
         }
         case 'breaker': {
           if (state?.kind !== 'breaker') return { kind: 'breaker', velocity: 0, state: 'closed' }
-          const velocity = windowSum(counter, state.buckets, now)
+          const velocity = usedInWindow(counter, state, now)
           if (state.state === 'closed') return { kind: 'breaker', velocity, state: 'closed' }
           const open = state.state === 'open' && now < state.openUntil
           return { kind: 'breaker', velocity, state: open ? 'open' : 'half-open', openUntil: state.openUntil }
@@ -328,5 +370,5 @@ export function memoryStore(options: MemoryStoreOptions = {}): Store {
     })
   }
 
-  return { reserve, settle, read, charge }
+  return { reserve, settle, read, charge, recordOutputs: memoryOutputWindows() }
 }

@@ -200,6 +200,16 @@ export interface ChargeResult {
   counters: Array<{ kind: 'budget'; spent: number; reserved: number; softLimitCrossed: boolean }>
 }
 
+/** Output-token counts to add to one learned key's window (see {@link Store.recordOutputs}). */
+export interface RecordOutputsRequest {
+  /** The learned key: provider, model and feature joined by NUL characters (stores prefix it as they prefix counters). */
+  key: string
+  /** New counts, oldest first. Empty to read the window only. */
+  tokens: readonly number[]
+  /** How many of the most recent counts the key keeps. */
+  window: number
+}
+
 /** A counter to read without changing it. */
 export type ReadCounter =
   | { kind: 'window'; key: string; windowMs: number; bucketMs: number }
@@ -252,4 +262,11 @@ export interface Store {
   settle(request: SettleRequest): MaybePromise<SettleResult>
   read(request: ReadRequest): MaybePromise<CounterReading[]>
   charge?(request: ChargeRequest): MaybePromise<ChargeResult>
+  /**
+   * Optional: appends output-token counts to a key's window, shared by every process using the
+   * store, keeps its most recent `window` counts and returns them, oldest first.
+   * `estimate.reserve: 'learned'` uses it to learn across processes; without it each engine learns
+   * alone. Stores may forget idle keys (a bounded number, or a time to live).
+   */
+  recordOutputs?(request: RecordOutputsRequest): MaybePromise<number[]>
 }

@@ -67,6 +67,7 @@ const metricLabels = {
   'team.name': 'support',
   'feature.name': 'support-rag',
   cost_center: 'CC-4711',
+  'openai.response.service_tier': 'flex',
 }
 
 afterEach(() => {
@@ -316,7 +317,7 @@ describe('createTelemetry', () => {
     expect(span?.status).toEqual({ code: SpanStatusCode.ERROR, message: "budget limit of policy 'support-rag/user=k.herings' exceeded" })
     expect(span?.attributes).toMatchObject({ 'error.type': 'budget', 'finops.policy.key': 'support-rag/user=k.herings' })
     const collected = await otel.collect()
-    const { 'gen_ai.response.model': _responseModel, ...requestLabels } = metricLabels
+    const { 'gen_ai.response.model': _responseModel, 'openai.response.service_tier': _serviceTier, ...requestLabels } = metricLabels
     expect(sumPoints(collected.get('finops.guard.denials'))).toEqual([
       { attributes: { ...requestLabels, 'finops.guard.reason': 'budget', 'finops.policy.key': 'support-rag' }, value: 1 },
     ])

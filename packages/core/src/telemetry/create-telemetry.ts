@@ -10,10 +10,14 @@ import {
   type Tracer,
   type TracerProvider,
 } from '@opentelemetry/api'
+import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs'
+import { ATTRIBUTION_NAMINGS, type AttributionNaming } from '../attribution/attribution-attributes.js'
 import type { CallRequest } from '../call/call-request.js'
+import { ConfigError } from '../errors/config-error.js'
 import { addInputContentAttributes } from './content-attributes.js'
+import type { ExceptionLoggerSource } from './exception-event.js'
 import { createInferenceInstruments, type InferenceInstruments } from './inference-instruments.js'
-import { createInferenceSpan } from './inference-span.js'
+import { createInferenceSpan, unrecordedInference } from './inference-span.js'
 import { MetricAttributeCache } from './metric-attribute-cache.js'
 import { addRequestAttributes, samplingAttributes } from './request-attributes.js'
 import { semconvNames, type SemconvMode } from './semconv.js'
@@ -37,6 +41,21 @@ export interface CreateTelemetryOptions {
    * every call (cheaply), so an SDK registered after the engine was created is still used.
    */
   meterProvider?: MeterProvider
+  /**
+   * Where the `gen_ai.client.operation.exception` event (a log record) of a failed call goes.
+   * Default: the global logger provider of `@opentelemetry/api-logs`, looked up on each failure;
+   * with none registered, no event is emitted. The event is emitted for calls that tracing or
+   * metrics also record.
+   */
+  loggerProvider?: LoggerProvider
+  /**
+   * How attribution keys are named on spans and metrics (see {@link AttributionNaming}):
+   * `'default'` (`team.name`, `feature.name`, `cost_center`) or `'namespaced'`
+   * (`finops.attribution.team`, `finops.attribution.feature`, `finops.attribution.cost_center`).
+   * `user` is `enduser.id` in both. Default: env `FINOPS_ATTRIBUTE_NAMES` (`default` | `namespaced`),
+   * else `'default'`. Read once, here.
+   */
+  attributeNames?: AttributionNaming
   /**
    * GenAI naming: `default` = semantic conventions v1.41.0 (what backends consume today);
    * `latest` = the newest experimental names (`gen_ai.usage.cache_write.input_tokens`,
@@ -71,13 +90,19 @@ export interface InferenceTelemetry extends Telemetry {
  * `diag.warn`; telemetry never breaks a call.
  */
 export function createTelemetry(options: CreateTelemetryOptions = {}): InferenceTelemetry {
-  const environment = options.semconv === undefined || options.captureContent === undefined ? readTelemetryEnvironment() : undefined
+  const environment =
+    options.semconv === undefined || options.captureContent === undefined || options.attributeNames === undefined ? readTelemetryEnvironment() : undefined
   const mode = options.semconv ?? environment?.semconv ?? 'default'
   const captureContent = options.captureContent ?? environment?.captureContent ?? false
+  const attributeNames = options.attributeNames ?? environment?.attributeNames ?? 'default'
+  if (!ATTRIBUTION_NAMINGS.includes(attributeNames)) {
+    throw new ConfigError([{ path: 'attributeNames', detail: `must be one of ${ATTRIBUTION_NAMINGS.join(', ')}; got '${String(attributeNames)}'` }])
+  }
   const names = semconvNames(mode)
   const tracers = tracerSource(options.tracerProvider)
   const meters = instrumentSource(options.meterProvider, mode)
-  const metricAttributes = new MetricAttributeCache()
+  const exceptionLogger = loggerSource(options.loggerProvider)
+  const metricAttributes = new MetricAttributeCache(undefined, attributeNames)
 
   return {
     semconv: mode,
@@ -92,24 +117,62 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): Inference
       }
       try {
         const tracer = tracers()
-        if (tracer === null) return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names, captureContent })
+        if (tracer === null && instruments === null) return unrecordedInference(parent)
+        if (tracer === null) {
+          return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names, captureContent, exceptionLogger })
+        }
         const span = tracer.startSpan(
           `${request.operation} ${request.model}`,
           { kind: SpanKind.CLIENT, attributes: samplingAttributes(request) },
           parent,
         )
         if (span.isRecording()) {
-          const attributes = addRequestAttributes({}, request, attribution)
+          const attributes = addRequestAttributes({}, request, attribution, attributeNames)
           if (captureContent && request.content !== undefined) addInputContentAttributes(attributes, request.content)
           span.setAttributes(attributes)
         }
-        return createInferenceSpan({ request, attribution, span, context: trace.setSpan(parent, span), instruments, metricAttributes, names, captureContent })
+        return createInferenceSpan({
+          request,
+          attribution,
+          span,
+          context: trace.setSpan(parent, span),
+          instruments,
+          metricAttributes,
+          names,
+          captureContent,
+          exceptionLogger,
+        })
       } catch (error) {
         diag.warn('finops-ai: telemetry could not start an inference span; the call is not affected', error)
-        return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names, captureContent })
+        return createInferenceSpan({ request, attribution, span: undefined, context: parent, instruments, metricAttributes, names, captureContent, exceptionLogger })
       }
     },
   }
+}
+
+/**
+ * The logger of exception events, or `null` when no logs SDK is behind the (global proxy)
+ * provider; like {@link tracerSource}, the global provider's delegate is asked for until one is
+ * registered.
+ */
+function loggerSource(configured: LoggerProvider | undefined): ExceptionLoggerSource {
+  let provider: LoggerProvider | undefined
+  let logger: Logger | null = null
+  return () => {
+    const current = configured ?? logs.getLoggerProvider()
+    if (current === provider && logger !== null) return logger
+    provider = current
+    const proxy = current as Partial<Pick<ProxyLoggerProviderLike, '_getDelegateLogger'>>
+    logger =
+      typeof proxy._getDelegateLogger === 'function'
+        ? (proxy._getDelegateLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION) ?? null)
+        : current.getLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION)
+    return logger
+  }
+}
+
+interface ProxyLoggerProviderLike {
+  _getDelegateLogger(name: string, version?: string): Logger | undefined
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ValueType, type Attributes, type Counter, type Histogram, type Meter } from '@opentelemetry/api'
+import type { OperationName } from '../call/call-request.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { attributeSetOf, type MetricAttributeSet } from './metric-attribute-cache.js'
 import { cacheWriteTokens } from './outcome-attributes.js'
@@ -8,6 +9,8 @@ import {
   METRIC_FINOPS_ATTRIBUTION_MISSING,
   METRIC_FINOPS_COST,
   METRIC_FINOPS_GUARD_DENIALS,
+  METRIC_GEN_AI_CLIENT_EMBEDDINGS_DURATION,
+  METRIC_GEN_AI_CLIENT_EMBEDDINGS_OPERATION_INPUT_TOKENS,
   METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS,
   METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS,
   METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS,
@@ -29,10 +32,19 @@ import {
  * attributes object works too, copied per record.
  */
 export interface InferenceInstruments {
-  /** Token usage: `gen_ai.client.token.usage` (default) or the `gen_ai.client.inference.usage.*` counters and `gen_ai.client.inference.operation.*` histograms (latest). */
-  recordUsage(usage: NormalizedUsage, attributes: MetricAttributeSet | Attributes, hasOutput?: boolean): void
-  /** `gen_ai.client.operation.duration` (default) or `gen_ai.client.inference.duration` (latest), seconds. */
-  recordDuration(seconds: number, attributes: Attributes): void
+  /**
+   * Token usage of a call of `operation` (default: an inference operation): `gen_ai.client.token.usage`
+   * (default mode; input only for `embeddings`), or in latest mode the `gen_ai.client.inference.usage.*`
+   * counters and `gen_ai.client.inference.operation.*` histograms, and for `embeddings`
+   * `gen_ai.client.embeddings.operation.input_tokens` instead.
+   */
+  recordUsage(usage: NormalizedUsage, attributes: MetricAttributeSet | Attributes, operation?: OperationName): void
+  /**
+   * Duration in seconds of a call of `operation` (default: an inference operation):
+   * `gen_ai.client.operation.duration` (default mode), or in latest mode
+   * `gen_ai.client.inference.duration`, and for `embeddings` `gen_ai.client.embeddings.duration`.
+   */
+  recordDuration(seconds: number, attributes: Attributes, operation?: OperationName): void
   /** `gen_ai.client.operation.time_to_first_chunk` (default) or `gen_ai.client.inference.time_to_first_chunk` (latest), seconds. */
   recordTimeToFirstChunk(seconds: number, attributes: Attributes): void
   /** `finops.cost` += `amount`; the counter's unit is `{<currency>}` and `finops.cost.currency` is added. */
@@ -68,10 +80,19 @@ export function createInferenceInstruments(meter: Meter, mode: SemconvMode): Inf
   })
   const costCounters = new Map<string, Counter>()
   const recordUsage = mode === 'latest' ? latestUsageRecorder(meter) : defaultUsageRecorder(meter)
+  // Latest mode: embeddings are not inference; they have their own duration histogram.
+  const embeddingsDuration =
+    mode === 'latest'
+      ? meter.createHistogram(METRIC_GEN_AI_CLIENT_EMBEDDINGS_DURATION, {
+          description: 'GenAI client embeddings operation duration.',
+          unit: 's',
+          advice: { explicitBucketBoundaries: [...SECONDS_BUCKETS] },
+        })
+      : duration
 
   return {
     recordUsage,
-    recordDuration: (seconds, attributes) => duration.record(seconds, attributes),
+    recordDuration: (seconds, attributes, operation) => (operation === 'embeddings' ? embeddingsDuration : duration).record(seconds, attributes),
     recordTimeToFirstChunk: (seconds, attributes) => timeToFirstChunk.record(seconds, attributes),
     addCost(amount, currency, attributes) {
       let counter = costCounters.get(currency)
@@ -100,10 +121,11 @@ function tokenHistogram(meter: Meter, name: string, description: string): Histog
 
 function defaultUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] {
   const tokens = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_TOKEN_USAGE, 'Number of input and output tokens used.')
-  return (usage, attributes, hasOutput = true) => {
+  return (usage, attributes, operation) => {
     const set = attributeSetOf(attributes)
     tokens.record(usage.inputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_INPUT))
-    if (hasOutput) tokens.record(usage.outputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_OUTPUT))
+    // Embeddings have no output tokens.
+    if (operation !== 'embeddings') tokens.record(usage.outputTokens, set.tokenType(GEN_AI_TOKEN_TYPE_VALUE_OUTPUT))
   }
 }
 
@@ -117,14 +139,20 @@ function latestUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] 
   const reasoning = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_REASONING_OUTPUT_TOKENS, 'The number of output tokens used for reasoning.')
   const inputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS, 'The number of input tokens used per inference operation.')
   const outputPerOperation = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS, 'The number of output tokens used per inference operation.')
-  return (usage, attributes, hasOutput = true) => {
+  const embeddingsInput = tokenHistogram(meter, METRIC_GEN_AI_CLIENT_EMBEDDINGS_OPERATION_INPUT_TOKENS, 'The number of input tokens used per embeddings operation.')
+  return (usage, attributes, operation) => {
     const set = attributeSetOf(attributes)
+    // Embeddings are not inference: only their own input-token histogram.
+    if (operation === 'embeddings') {
+      embeddingsInput.record(usage.inputTokens, set.call)
+      return
+    }
     inputPerOperation.record(usage.inputTokens, set.call)
-    if (hasOutput) outputPerOperation.record(usage.outputTokens, set.call)
+    outputPerOperation.record(usage.outputTokens, set.call)
     // The adapters do not split usage by modality: the spec's `unknown` modality applies.
     const byModality = set.unknownModality()
     input.add(usage.inputTokens, byModality)
-    if (hasOutput) output.add(usage.outputTokens, byModality)
+    output.add(usage.outputTokens, byModality)
     if (usage.cacheReadTokens !== undefined) cacheRead.add(usage.cacheReadTokens, byModality)
     const written = cacheWriteTokens(usage)
     if (written !== undefined) cacheWrite.add(written, byModality)

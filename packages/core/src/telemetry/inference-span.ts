@@ -1,11 +1,11 @@
-import { diag, SpanStatusCode, type Attributes, type Context, type Exception, type Span } from '@opentelemetry/api'
+import { diag, SpanStatusCode, type Attributes, type Context, type Span } from '@opentelemetry/api'
 import { ATTR_CODE_COLUMN_NUMBER, ATTR_CODE_FILE_PATH, ATTR_CODE_FUNCTION_NAME, ATTR_CODE_LINE_NUMBER, ATTR_ERROR_TYPE } from '@opentelemetry/semantic-conventions'
 import type { CallRequest } from '../call/call-request.js'
 import type { CallSite } from '../engine/call-site.js'
 import type { LimitDenial } from '../errors/limit-exceeded-error.js'
 import { addOutputContentAttributes } from './content-attributes.js'
 import { errorType } from './error-type.js'
-import { redactSecrets } from './redact-secrets.js'
+import { asException, emitExceptionEvent, errorMessage, type ExceptionLoggerSource } from './exception-event.js'
 import type { InferenceInstruments } from './inference-instruments.js'
 import type { MetricAttributeCache } from './metric-attribute-cache.js'
 import { metricAttributes, type MetricLabels } from './metric-attributes.js'
@@ -37,6 +37,8 @@ export interface InferenceSpanOptions {
   names: SemconvNames
   /** Record `gen_ai.output.messages` from `CallResult.outputContent` at the end. Default `false`. */
   captureContent?: boolean
+  /** Where a failure's `gen_ai.client.operation.exception` event goes. Default: none. */
+  exceptionLogger?: ExceptionLoggerSource
 }
 
 /**
@@ -45,8 +47,19 @@ export interface InferenceSpanOptions {
  * span and without instruments (no OpenTelemetry SDK) it is a no-op that only carries the context.
  */
 export function createInferenceSpan(options: InferenceSpanOptions): InferenceSpan {
-  if (options.span === undefined && options.instruments === null) return new UnrecordedInference(options.context)
+  if (options.span === undefined && options.instruments === null) return unrecordedInference(options.context)
   return new InferenceRecorder(options)
+}
+
+let lastUnrecorded: UnrecordedInference | undefined
+
+/**
+ * The no-op {@link InferenceSpan} of a call nothing records (no OpenTelemetry SDK), carrying
+ * `context`. It holds no state, so calls in the same context share one.
+ */
+export function unrecordedInference(context: Context): InferenceSpan {
+  if (lastUnrecorded?.context !== context) lastUnrecorded = new UnrecordedInference(context)
+  return lastUnrecorded
 }
 
 /** The inference of a call nothing records: every method is a no-op. */
@@ -77,6 +90,7 @@ class InferenceRecorder implements InferenceSpan {
   private readonly metricAttributes: MetricAttributeCache
   private readonly names: SemconvNames
   private readonly captureContent: boolean
+  private readonly exceptionLogger: ExceptionLoggerSource | undefined
   private readonly startedAt = performance.now()
   private model: string
   private firstChunkSeconds: number | undefined
@@ -93,10 +107,11 @@ class InferenceRecorder implements InferenceSpan {
     this.metricAttributes = options.metricAttributes
     this.names = options.names
     this.captureContent = options.captureContent === true
+    this.exceptionLogger = options.exceptionLogger
     this.model = options.request.model
     if (this.instruments !== null && options.attribution.missing.length > 0) {
       try {
-        this.instruments.countMissingAttribution(metricAttributes(this.labels(undefined)))
+        this.instruments.countMissingAttribution(metricAttributes(this.labels(undefined), this.metricAttributes.naming))
       } catch (error) {
         warn('startInference', error)
       }
@@ -194,6 +209,7 @@ class InferenceRecorder implements InferenceSpan {
     } catch (failure) {
       warn('fail', failure)
     }
+    this.emitException(error)
     this.recordMetrics('fail', outcome, type)
   }
 
@@ -216,7 +232,7 @@ class InferenceRecorder implements InferenceSpan {
     }
     if (this.instruments === null) return
     try {
-      const attributes = metricAttributes(this.labels(undefined))
+      const attributes = metricAttributes(this.labels(undefined), this.metricAttributes.naming)
       attributes[ATTR_FINOPS_GUARD_REASON] = denial.reason
       attributes[ATTR_FINOPS_POLICY_KEY] = policyWithoutPer(denial.policy)
       this.instruments.countDenial(attributes)
@@ -232,21 +248,31 @@ class InferenceRecorder implements InferenceSpan {
     return target
   }
 
+  private emitException(error: unknown): void {
+    if (this.exceptionLogger === undefined) return
+    try {
+      const logger = this.exceptionLogger()
+      if (logger !== null) emitExceptionEvent(logger, error, this.context)
+    } catch (failure) {
+      warn('fail', failure)
+    }
+  }
+
   private recordMetrics(method: string, outcome: InferenceOutcome | undefined, type: string | undefined): void {
     const instruments = this.instruments
     if (instruments === null) return
     try {
       const seconds = (performance.now() - this.startedAt) / 1000
-      const labels = this.labels(outcome?.result.responseModel)
+      const labels = this.labels(outcome?.result.responseModel, outcome?.result.serviceTier)
       const attributes = this.metricAttributes.get(labels)
       const failed = type === undefined ? attributes : this.metricAttributes.get({ ...labels, errorType: type })
       // The duration of a failed call carries `error.type`, and in latest mode its usage too.
-      instruments.recordDuration(seconds, failed.call)
+      instruments.recordDuration(seconds, failed.call, this.request.operation)
       if (this.firstChunkSeconds !== undefined) instruments.recordTimeToFirstChunk(this.firstChunkSeconds, attributes.call)
       if (outcome !== undefined) {
         // Estimated usage stays out of the `gen_ai.*` token metrics (the conventions forbid local counts there).
         if (outcome.result.estimated !== true) {
-          instruments.recordUsage(outcome.result.usage, this.names.usageErrorType ? failed : attributes, this.request.operation !== 'embeddings')
+          instruments.recordUsage(outcome.result.usage, this.names.usageErrorType ? failed : attributes, this.request.operation)
         }
         if (outcome.cost !== null) instruments.addCost(outcome.cost.amount, outcome.cost.currency, attributes)
       }
@@ -255,9 +281,10 @@ class InferenceRecorder implements InferenceSpan {
     }
   }
 
-  private labels(responseModel: string | undefined): MetricLabels {
+  private labels(responseModel: string | undefined, serviceTier?: string): MetricLabels {
     const labels: MetricLabels = { request: this.request, model: this.model, attribution: this.attribution.values }
     if (responseModel !== undefined) labels.responseModel = responseModel
+    if (serviceTier !== undefined) labels.serviceTier = serviceTier
     return labels
   }
 }
@@ -266,23 +293,6 @@ class InferenceRecorder implements InferenceSpan {
 function policyWithoutPer(policy: string): string {
   const slash = policy.indexOf('/')
   return slash === -1 ? policy : policy.slice(0, slash)
-}
-
-// The exception as recorded: name, message and stack with any API key the provider echoed redacted.
-function asException(error: unknown): Exception {
-  if (typeof error !== 'object' || error === null) return redactSecrets(String(error))
-  const { name, stack } = error as { name?: unknown; stack?: unknown }
-  const exception: Exception = { message: errorMessage(error) }
-  if (typeof name === 'string') exception.name = name
-  if (typeof stack === 'string') exception.stack = redactSecrets(stack)
-  return exception
-}
-
-function errorMessage(error: unknown): string {
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
-    return redactSecrets((error as { message: string }).message)
-  }
-  return redactSecrets(String(error))
 }
 
 function warn(method: string, error: unknown): void {

@@ -1,4 +1,5 @@
 import type { Attributes } from '@opentelemetry/api'
+import type { AttributionNaming } from '../attribution/attribution-attributes.js'
 import { metricAttributes, metricAttributionKeys, type MetricLabels } from './metric-attributes.js'
 import {
   ATTR_FINOPS_COST_CURRENCY,
@@ -27,7 +28,7 @@ export class MetricAttributeSet {
   private cost: Attributes | undefined
 
   constructor(call: Attributes) {
-    this.call = Object.freeze(call)
+    this.call = frozenSorted(call)
   }
 
   /** With `gen_ai.token.type` (`gen_ai.client.token.usage`). */
@@ -51,8 +52,18 @@ export class MetricAttributeSet {
   }
 
   private extended(key: string, value: string): Attributes {
-    return Object.freeze({ ...this.call, [key]: value })
+    return frozenSorted({ ...this.call, [key]: value })
   }
+}
+
+/**
+ * `attributes` frozen, its keys in sorted order: OpenTelemetry metric SDKs sort the keys of every
+ * record's attributes to hash them, which costs least when they already are.
+ */
+function frozenSorted(attributes: Attributes): Attributes {
+  const sorted: Attributes = {}
+  for (const key of Object.keys(attributes).sort()) sorted[key] = attributes[key]
+  return Object.freeze(sorted)
 }
 
 /** `attributes` as a set: itself when it is one, else a set over a copy (built per call: not cached). */
@@ -70,7 +81,14 @@ export class MetricAttributeCache {
   private lastLabels: MetricLabels | undefined
   private lastSet: MetricAttributeSet | undefined
 
-  constructor(private readonly maxSets = DEFAULT_METRIC_ATTRIBUTE_SETS) {}
+  /**
+   * @param maxSets How many label combinations are kept. Default {@link DEFAULT_METRIC_ATTRIBUTE_SETS}.
+   * @param naming How attribution keys are named in the attributes. Default `'default'`.
+   */
+  constructor(
+    private readonly maxSets = DEFAULT_METRIC_ATTRIBUTE_SETS,
+    readonly naming: AttributionNaming = 'default',
+  ) {}
 
   /** The set for `labels` (not changed afterwards: the last labels are kept for comparison): the cached one, or a new one (remembered). */
   get(labels: MetricLabels): MetricAttributeSet {
@@ -85,7 +103,7 @@ export class MetricAttributeCache {
     const key = labelKey(labels)
     let set = this.sets.get(key)
     if (set === undefined) {
-      set = new MetricAttributeSet(metricAttributes(labels))
+      set = new MetricAttributeSet(metricAttributes(labels, this.naming))
       if (this.sets.size >= this.maxSets) this.sets.delete(this.sets.keys().next().value as string)
       this.sets.set(key, set)
     }
@@ -95,7 +113,7 @@ export class MetricAttributeCache {
 
 /** Whether `a` and `b` give the same {@link metricAttributes}: the values it reads compared one by one. */
 function sameLabels(a: MetricLabels, b: MetricLabels): boolean {
-  if (a.model !== b.model || a.responseModel !== b.responseModel || a.errorType !== b.errorType) return false
+  if (a.model !== b.model || a.responseModel !== b.responseModel || a.errorType !== b.errorType || a.serviceTier !== b.serviceTier) return false
   const requestA = a.request
   const requestB = b.request
   if (requestA.operation !== requestB.operation || requestA.provider !== requestB.provider) return false
@@ -107,7 +125,7 @@ function sameLabels(a: MetricLabels, b: MetricLabels): boolean {
 
 function sameMetricAttribution(a: MetricLabels['attribution'], b: MetricLabels['attribution']): boolean {
   for (let index = 0; index < metricAttributionKeys.length; index++) {
-    const name = (metricAttributionKeys[index] as readonly [string, string])[0]
+    const name = metricAttributionKeys[index] as string
     if (a[name] !== b[name]) return false
   }
   return true
@@ -118,8 +136,8 @@ function labelKey(labels: MetricLabels): string {
   const request = labels.request
   const server = request.server
   let key = part(request.operation) + part(request.provider) + part(labels.model) + part(labels.responseModel)
-  key += part(server?.address) + part(server?.port === undefined ? undefined : String(server.port)) + part(labels.errorType)
-  for (const [name] of metricAttributionKeys) key += part(labels.attribution[name])
+  key += part(server?.address) + part(server?.port === undefined ? undefined : String(server.port)) + part(labels.errorType) + part(labels.serviceTier)
+  for (const name of metricAttributionKeys) key += part(labels.attribution[name])
   return key
 }
 

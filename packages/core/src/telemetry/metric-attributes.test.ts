@@ -44,4 +44,28 @@ describe('metricAttributes', () => {
       'gen_ai.request.model': 'gpt-4o-mini',
     })
   })
+
+  it('names the bounded attribution keys under finops.attribution.* when namespaced', () => {
+    const attributes = metricAttributes(
+      {
+        request: { provider: 'openai', operation: 'chat', model: 'gpt-4o', stream: false, estimatedInputTokens: 1 },
+        model: 'gpt-4o',
+        attribution: { user: 'u', team: 'support', feature: 'rag', costCenter: 'CC-1', run: 'r' },
+      },
+      'namespaced',
+    )
+    expect(attributes).toMatchObject({ 'finops.attribution.team': 'support', 'finops.attribution.feature': 'rag', 'finops.attribution.cost_center': 'CC-1' })
+    expect(Object.keys(attributes).filter((name) => name.includes('run') || name === 'enduser.id' || name === 'team.name')).toEqual([])
+  })
+
+  it('carries the service tier the provider reported for openai only', () => {
+    const labels = (provider: string) => ({
+      request: { provider, operation: 'chat' as const, model: 'gpt-4o', stream: false, estimatedInputTokens: 1 },
+      model: 'gpt-4o',
+      attribution: {},
+      serviceTier: 'flex',
+    })
+    expect(metricAttributes(labels('openai'))['openai.response.service_tier']).toBe('flex')
+    expect(metricAttributes(labels('azure.ai.openai'))).not.toHaveProperty('openai.response.service_tier')
+  })
 })

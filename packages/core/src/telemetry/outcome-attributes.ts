@@ -28,6 +28,7 @@ import {
   GEN_AI_USAGE_COST_SOURCE_VALUE_LOCAL,
   type SemconvNames,
 } from './semconv.js'
+import { addProviderAttributes } from './provider-attributes.js'
 import type { InferenceOutcome } from './telemetry-types.js'
 
 /** Cache-write input tokens of both TTLs together, or `undefined` when the provider reported none. */
@@ -38,7 +39,8 @@ export function cacheWriteTokens(usage: NormalizedUsage): number | undefined {
 
 /**
  * Writes what is known when a call ends into `target`: `gen_ai.response.{id,model,finish_reasons}`,
- * `openai.response.service_tier` (provider `openai` only), `gen_ai.usage.*` (cache writes of both
+ * `openai.response.service_tier` (provider `openai` only), the result's provider attributes in the
+ * provider's namespace, `gen_ai.usage.*` (cache writes of both
  * TTLs summed under the mode's name; no output tokens for embeddings; when the usage was
  * estimated, none: the conventions forbid reporting local counts there, so the estimate goes to
  * `finops.usage.{input,output}_tokens` instead), `finops.cost.*` and `finops.price.source` (omitted when the
@@ -57,6 +59,7 @@ export function addOutcomeAttributes(
   if (result.responseModel !== undefined) target[ATTR_GEN_AI_RESPONSE_MODEL] = result.responseModel
   if (result.finishReasons !== undefined) target[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = result.finishReasons
   if (result.serviceTier !== undefined && request.provider === 'openai') target[ATTR_OPENAI_RESPONSE_SERVICE_TIER] = result.serviceTier
+  if (result.providerAttributes !== undefined) addProviderAttributes(target, result.providerAttributes, request.provider)
 
   const usage = result.usage
   if (result.estimated === true) {

@@ -1,11 +1,12 @@
 import type { Attributes } from '@opentelemetry/api'
 import { ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT } from '@opentelemetry/semantic-conventions'
-import { addAttributionAttributes } from '../attribution/attribution-attributes.js'
+import { addAttributionAttributes, type AttributionNaming } from '../attribution/attribution-attributes.js'
 import type { CallRequest } from '../call/call-request.js'
 import {
   ATTR_FINOPS_ATTRIBUTION_MISSING,
   ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT,
   ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_OUTPUT_TYPE,
   ATTR_GEN_AI_PROVIDER_NAME,
   ATTR_GEN_AI_REQUEST_CHOICE_COUNT,
   ATTR_GEN_AI_REQUEST_ENCODING_FORMATS,
@@ -21,6 +22,7 @@ import {
   ATTR_GEN_AI_REQUEST_TOP_P,
   ATTR_OPENAI_REQUEST_SERVICE_TIER,
 } from './semconv.js'
+import { addProviderAttributes } from './provider-attributes.js'
 import type { CallAttribution } from './telemetry-types.js'
 
 /**
@@ -43,11 +45,17 @@ export function samplingAttributes(request: CallRequest): Attributes {
 /**
  * Writes the remaining request attributes into `target`: `gen_ai.request.*` parameters that were
  * set (never `gen_ai.request.max_tokens` for embeddings, which have no output), `gen_ai.embeddings.dimension.count`,
- * `gen_ai.request.stream` for streams, `openai.request.service_tier` (provider `openai`
- * only, and not for `auto`), the attribution attributes, and `finops.attribution.missing=true`
+ * `gen_ai.request.stream` for streams, `gen_ai.output.type`, `openai.request.service_tier` (provider `openai`
+ * only, and not for `auto`), the request's provider attributes in the provider's namespace, the
+ * attribution attributes named by `naming` (default `'default'`), and `finops.attribution.missing=true`
  * when required keys were missing.
  */
-export function addRequestAttributes(target: Attributes, request: CallRequest, attribution: CallAttribution): Attributes {
+export function addRequestAttributes(
+  target: Attributes,
+  request: CallRequest,
+  attribution: CallAttribution,
+  naming: AttributionNaming = 'default',
+): Attributes {
   if (request.maxOutputTokens !== undefined && request.operation !== 'embeddings') target[ATTR_GEN_AI_REQUEST_MAX_TOKENS] = request.maxOutputTokens
   if (request.stream) target[ATTR_GEN_AI_REQUEST_STREAM] = true
   const parameters = request.parameters
@@ -65,10 +73,12 @@ export function addRequestAttributes(target: Attributes, request: CallRequest, a
     if (parameters.encodingFormats !== undefined) target[ATTR_GEN_AI_REQUEST_ENCODING_FORMATS] = parameters.encodingFormats
     if (parameters.dimensionCount !== undefined) target[ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT] = parameters.dimensionCount
   }
+  if (request.outputType !== undefined) target[ATTR_GEN_AI_OUTPUT_TYPE] = request.outputType
   if (request.serviceTier !== undefined && request.serviceTier !== 'auto' && request.provider === 'openai') {
     target[ATTR_OPENAI_REQUEST_SERVICE_TIER] = request.serviceTier
   }
-  addAttributionAttributes(target, attribution.values)
+  if (request.providerAttributes !== undefined) addProviderAttributes(target, request.providerAttributes, request.provider)
+  addAttributionAttributes(target, attribution.values, naming)
   if (attribution.missing.length > 0) target[ATTR_FINOPS_ATTRIBUTION_MISSING] = true
   return target
 }

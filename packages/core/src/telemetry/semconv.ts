@@ -12,7 +12,9 @@
  *   `docs/gen-ai/gen-ai-metrics.md`, `model/openai/registry.yaml`).
  * - `latest`: the newest experimental names, checked against `open-telemetry/semantic-conventions-genai`
  *   at commit `e9de14ba` (`docs/gen-ai/client-inference.md`, `docs/gen-ai/gen-ai-token-metrics.md`,
- *   `model/gen-ai/metrics.yaml`), plus the proposed `gen_ai.usage.cost.*` attributes of
+ *   `model/gen-ai/metrics.yaml`) and, for embeddings metrics and the exception event, commit
+ *   `88eccb15` (`model/gen-ai/metrics.yaml`, `docs/gen-ai/client-embeddings.md`,
+ *   `docs/gen-ai/gen-ai-exceptions.md`), plus the proposed `gen_ai.usage.cost.*` attributes of
  *   semantic-conventions-genai PR #443 (not merged upstream).
  */
 
@@ -90,8 +92,10 @@ export const ATTR_GEN_AI_USAGE_COST_SOURCE = 'gen_ai.usage.cost.source'
 export const GEN_AI_USAGE_COST_SOURCE_VALUE_LOCAL = 'local'
 /** `openai.request.service_tier`: OpenAI-specific, set only when `gen_ai.provider.name` is `openai`. */
 export const ATTR_OPENAI_REQUEST_SERVICE_TIER = 'openai.request.service_tier'
-/** `openai.response.service_tier`: OpenAI-specific, set only when `gen_ai.provider.name` is `openai`. */
+/** `openai.response.service_tier`: OpenAI-specific, set only when `gen_ai.provider.name` is `openai` (spans and metrics). */
 export const ATTR_OPENAI_RESPONSE_SERVICE_TIER = 'openai.response.service_tier'
+/** `gen_ai.output.type`: the content type the client requested: `text`, `json`, `image` or `speech`. */
+export const ATTR_GEN_AI_OUTPUT_TYPE = 'gen_ai.output.type'
 
 // --- GenAI metric attributes ---
 
@@ -135,6 +139,10 @@ export const METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_REASONING_OUTPUT_TOKENS = 'gen
 export const METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_INPUT_TOKENS = 'gen_ai.client.inference.operation.input_tokens'
 /** Histogram `{token}` per operation (replaces `gen_ai.client.token.usage`). */
 export const METRIC_GEN_AI_CLIENT_INFERENCE_OPERATION_OUTPUT_TOKENS = 'gen_ai.client.inference.operation.output_tokens'
+/** Histogram `s` of embeddings calls (`latest` mode: `gen_ai.client.operation.duration` is not for embeddings there). */
+export const METRIC_GEN_AI_CLIENT_EMBEDDINGS_DURATION = 'gen_ai.client.embeddings.duration'
+/** Histogram `{token}` of the input tokens per embeddings call (`latest` mode). */
+export const METRIC_GEN_AI_CLIENT_EMBEDDINGS_OPERATION_INPUT_TOKENS = 'gen_ai.client.embeddings.operation.input_tokens'
 
 /** Explicit bucket advice of the spec for token histograms (both modes). */
 export const TOKEN_BUCKETS: readonly number[] = [
@@ -191,6 +199,11 @@ export const METRIC_FINOPS_COST = 'finops.cost'
 export const METRIC_FINOPS_GUARD_DENIALS = 'finops.guard.denials'
 /** Counter `{call}` of calls that lacked required attribution keys. */
 export const METRIC_FINOPS_ATTRIBUTION_MISSING = 'finops.attribution.missing'
+
+// --- GenAI events (log records) ---
+
+/** Log record of a failed call, emitted when a logger provider is registered (severity WARN, `exception.*` attributes). */
+export const EVENT_GEN_AI_CLIENT_OPERATION_EXCEPTION = 'gen_ai.client.operation.exception'
 
 // --- finops-ai span events ---
 

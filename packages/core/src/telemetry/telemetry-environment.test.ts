@@ -7,7 +7,7 @@ afterEach(() => {
 
 describe('readTelemetryEnvironment', () => {
   it('defaults to the default names and no content capture', () => {
-    expect(readTelemetryEnvironment({})).toEqual({ semconv: 'default', captureContent: false })
+    expect(readTelemetryEnvironment({})).toEqual({ semconv: 'default', captureContent: false, attributeNames: 'default' })
   })
 
   it('reads the opt-in list and the content-capture switch', () => {
@@ -15,8 +15,13 @@ describe('readTelemetryEnvironment', () => {
       readTelemetryEnvironment({
         OTEL_SEMCONV_STABILITY_OPT_IN: 'gen_ai_latest_experimental',
         OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: ' TRUE ',
+        FINOPS_ATTRIBUTE_NAMES: ' Namespaced ',
       }),
-    ).toEqual({ semconv: 'latest', captureContent: true })
+    ).toEqual({ semconv: 'latest', captureContent: true, attributeNames: 'namespaced' })
+  })
+
+  it('rejects an unknown FINOPS_ATTRIBUTE_NAMES value with a ConfigError naming the variable', () => {
+    expect(() => readTelemetryEnvironment({ FINOPS_ATTRIBUTE_NAMES: 'flat' })).toThrow(/FINOPS_ATTRIBUTE_NAMES: must be one of default, namespaced; got 'flat'/)
   })
 
   it('captures content only for the value true', () => {

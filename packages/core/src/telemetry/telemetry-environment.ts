@@ -1,3 +1,5 @@
+import { ATTRIBUTION_NAMINGS, type AttributionNaming } from '../attribution/attribution-attributes.js'
+import { ConfigError } from '../errors/config-error.js'
 import { semconvModeFromOptIn, type SemconvMode } from './semconv.js'
 
 /** Environment variables the telemetry reads, once, when it is created. */
@@ -6,6 +8,11 @@ export interface TelemetryEnvironment {
   semconv: SemconvMode
   /** From `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`: `true` only for the value `true` (any case). */
   captureContent: boolean
+  /**
+   * From `FINOPS_ATTRIBUTE_NAMES`: `namespaced` or `default` (any case); unset or empty: `default`.
+   * Another value throws a `ConfigError`.
+   */
+  attributeNames: AttributionNaming
 }
 
 /** Environment variables as `process.env` holds them. */
@@ -19,7 +26,15 @@ export function readTelemetryEnvironment(env: EnvironmentVariables = processEnvi
   return {
     semconv: semconvModeFromOptIn(env['OTEL_SEMCONV_STABILITY_OPT_IN']),
     captureContent: env['OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT']?.trim().toLowerCase() === 'true',
+    attributeNames: attributionNamingFrom(env['FINOPS_ATTRIBUTE_NAMES']),
   }
+}
+
+function attributionNamingFrom(value: string | undefined): AttributionNaming {
+  const naming = value?.trim().toLowerCase()
+  if (naming === undefined || naming === '') return 'default'
+  if ((ATTRIBUTION_NAMINGS as readonly string[]).includes(naming)) return naming as AttributionNaming
+  throw new ConfigError([{ path: 'FINOPS_ATTRIBUTE_NAMES', detail: `must be one of ${ATTRIBUTION_NAMINGS.join(', ')}; got '${value}'` }])
 }
 
 function processEnvironment(): EnvironmentVariables {

@@ -50,6 +50,7 @@ describe.skipIf(skip !== undefined)('redisStore on node-redis clients against a 
 
       it('sends a script flushed from Redis again with EVAL, then runs it by SHA1', async () => {
         const store = redisStore({ client: connected.client, prefix: `flush-${++stores}`, timeoutMs: 2_000 })
+        await store.ready() // loads the scripts, which the flush then drops
         await admin.script('FLUSH')
         const before = await commandCalls(admin)
         await store.reserve({ id: 'r1', counters: [slot] })

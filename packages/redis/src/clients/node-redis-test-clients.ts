@@ -11,6 +11,12 @@ export interface NodeRedisTestClient {
   close(): Promise<void>
 }
 
+/** A node-redis client whose `connect()` was called and not awaited yet. */
+export interface ConnectingNodeRedisTestClient extends NodeRedisTestClient {
+  /** The promise `connect()` returned: resolves once the client (a cluster: its slots and masters) is ready. */
+  readonly connected: Promise<unknown>
+}
+
 /** One supported node-redis major: `connect(port)` opens a client with the recommended options, `connectCluster` a cluster. */
 export interface NodeRedisVersion {
   readonly name: string
@@ -20,6 +26,10 @@ export interface NodeRedisVersion {
   unopened(port: number): NodeRedisScriptClient
   /** A `createCluster()` cluster discovered from `startupNodes`, with `disableOfflineQueue: true`, opened and ready. */
   connectCluster(startupNodes: readonly ClusterNode[]): Promise<NodeRedisTestClient>
+  /** `connect(port)`'s client, returned as soon as `connect()` was called. */
+  connecting(port: number): ConnectingNodeRedisTestClient
+  /** `connectCluster(startupNodes)`'s cluster, returned as soon as `connect()` was called (still discovering its slots). */
+  connectingCluster(startupNodes: readonly ClusterNode[]): ConnectingNodeRedisTestClient
 }
 
 /** Where a cluster node listens. */
@@ -32,48 +42,63 @@ const rootNodes = (startupNodes: readonly ClusterNode[]) => startupNodes.map(({ 
 
 const ignore = () => {} // reconnection errors are expected in fault tests
 
-/** node-redis v4, v5 and v6, each from its own installed copy. */
-export const nodeRedisVersions: readonly NodeRedisVersion[] = [
+/** The connecting clients of one major; {@link awaited} adds the connected ones. */
+type ConnectingClients = Omit<NodeRedisVersion, 'connect' | 'connectCluster'>
+
+function awaited(version: ConnectingClients): NodeRedisVersion {
+  return {
+    ...version,
+    async connect(port) {
+      const connecting = version.connecting(port)
+      await connecting.connected
+      return connecting
+    },
+    async connectCluster(startupNodes) {
+      const connecting = version.connectingCluster(startupNodes)
+      await connecting.connected
+      return connecting
+    },
+  }
+}
+
+const majors: readonly ConnectingClients[] = [
   {
     name: 'redis@4',
-    async connect(port) {
-      const client = createClientV4({ socket: { host: '127.0.0.1', port }, disableOfflineQueue: true }).on('error', ignore)
-      await client.connect()
-      return { client, close: () => client.disconnect() }
-    },
     unopened: (port) => createClientV4({ socket: { host: '127.0.0.1', port } }),
-    async connectCluster(startupNodes) {
+    connecting(port) {
+      const client = createClientV4({ socket: { host: '127.0.0.1', port }, disableOfflineQueue: true }).on('error', ignore)
+      return { client, connected: client.connect(), close: () => client.disconnect() }
+    },
+    connectingCluster(startupNodes) {
       const cluster = createClusterV4({ rootNodes: rootNodes(startupNodes), defaults: { disableOfflineQueue: true } }).on('error', ignore)
-      await cluster.connect()
-      return { client: cluster, close: () => cluster.disconnect() }
+      return { client: cluster, connected: cluster.connect(), close: () => cluster.disconnect() }
     },
   },
   {
     name: 'redis@5',
-    async connect(port) {
-      const client = createClientV5({ socket: { host: '127.0.0.1', port }, disableOfflineQueue: true }).on('error', ignore)
-      await client.connect()
-      return { client, close: async () => client.destroy() }
-    },
     unopened: (port) => createClientV5({ socket: { host: '127.0.0.1', port } }),
-    async connectCluster(startupNodes) {
+    connecting(port) {
+      const client = createClientV5({ socket: { host: '127.0.0.1', port }, disableOfflineQueue: true }).on('error', ignore)
+      return { client, connected: client.connect(), close: async () => client.destroy() }
+    },
+    connectingCluster(startupNodes) {
       const cluster = createClusterV5({ rootNodes: rootNodes(startupNodes), defaults: { disableOfflineQueue: true } }).on('error', ignore)
-      await cluster.connect()
-      return { client: cluster, close: async () => cluster.destroy() }
+      return { client: cluster, connected: cluster.connect(), close: async () => cluster.destroy() }
     },
   },
   {
     name: 'redis@6',
-    async connect(port) {
-      const client = createClientV6({ socket: { host: '127.0.0.1', port }, disableOfflineQueue: true }).on('error', ignore)
-      await client.connect()
-      return { client, close: async () => client.destroy() }
-    },
     unopened: (port) => createClientV6({ socket: { host: '127.0.0.1', port } }),
-    async connectCluster(startupNodes) {
+    connecting(port) {
+      const client = createClientV6({ socket: { host: '127.0.0.1', port }, disableOfflineQueue: true }).on('error', ignore)
+      return { client, connected: client.connect(), close: async () => client.destroy() }
+    },
+    connectingCluster(startupNodes) {
       const cluster = createClusterV6({ rootNodes: rootNodes(startupNodes), defaults: { disableOfflineQueue: true } }).on('error', ignore)
-      await cluster.connect()
-      return { client: cluster, close: async () => cluster.destroy() }
+      return { client: cluster, connected: cluster.connect(), close: async () => cluster.destroy() }
     },
   },
 ]
+
+/** node-redis v4, v5 and v6, each from its own installed copy. */
+export const nodeRedisVersions: readonly NodeRedisVersion[] = majors.map(awaited)

@@ -26,7 +26,7 @@ function shapeOf(client: unknown): string {
  * @throws ConfigError at path `redisStore.client` for anything else, naming the supported clients;
  * and for a node-redis client that is not open (`connect()` never called, or closed): node-redis
  * does not connect by itself, so every operation would fail. A client still connecting is
- * accepted; operations before it is ready fail like a lost connection.
+ * accepted; operations wait for it within their `timeoutMs` (see `clientReadiness`).
  */
 export function scriptClientOf(client: RedisScriptClient): ScriptClient {
   const candidate: Partial<Record<'evalSha' | 'evalsha' | 'eval' | 'isOpen', unknown>> = typeof client === 'object' && client !== null ? client : {}

@@ -14,7 +14,7 @@ describe('redis store scripts', () => {
       charge: redisStoreScripts.charge.sha1,
     }).toEqual({
       reserve: '42015eb11c611cbf2d85c30bf02eb77b2d5b61f5',
-      settle: 'cc14bbed9b0b2c45afbf1d4342ac693479110a1d',
+      settle: 'a624f00b4e4aa9bf20431e2f7088e4c2b84f1a43',
       read: '8c7eeb37447e7fc765c31adaa84f836d11341ad2',
       charge: 'cc1c66329cd030577762d9ec76566b3990e16494',
     })

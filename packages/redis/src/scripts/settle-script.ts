@@ -3,11 +3,15 @@ import { redisScript, type RedisScript } from './redis-script.js'
 
 /**
  * `settle`: replaces a reservation by what the call actually used, once. The counters come from
- * the reservation record written by `reserve`; their keys carry the same hash tag as KEYS[1], so
- * they live in the same Redis Cluster slot.
+ * the reservation record written by `reserve`; the script touches only keys it declares (KEYS),
+ * as Redis Cluster requires: during a slot migration, the cluster checks declared keys before the
+ * script runs (answering `TRYAGAIN` or `ASK`), never halfway through it.
  *
  * KEYS[1]   the reservation record (deleted here: a second settle finds nothing; a cancel replaces
  *           it by a tombstone, a one-element list, so that a late `reserve` of the id is refused).
+ * KEYS[2..] the keys of the reservation's counters, exactly as `reserve` declared them after its
+ *           KEYS[1]. When they are not the record's (a caller that does not know them), nothing
+ *           changes and the reply names them.
  * ARGV[1]   now in epoch ms, or '' for the server's TIME.
  * ARGV[2]   reservation id.
  * ARGV[3]   actual tokens (decimal integer).
@@ -22,15 +26,28 @@ import { redisScript, type RedisScript } from './redis-script.js'
  *   'b' key leases period amount soft_limit member ''
  *   'k' key state amount limit cooldown_ms window_ms bucket_ms
  *
- * Reply: {0} for an unknown or settled reservation; otherwise {1, opened_index (-1: none),
- *   opened_velocity, opened_until, then four per counter: kind code (1 window, 2 concurrency,
- *   3 budget, 4 breaker) and w → used, 0, 0; c → in_flight, 0, 0; b → spent, reserved,
- *   soft_crossed; k → velocity, closed, 0}.
+ * Reply: {0} for an unknown or settled reservation; {'keys', key…} (strings) when KEYS[2..] are
+ *   not the record's counter keys (nothing changed: send them and settle again); otherwise
+ *   {1, opened_index (-1: none), opened_velocity, opened_until, then four per counter: kind code
+ *   (1 window, 2 concurrency, 3 budget, 4 breaker) and w → used, 0, 0; c → in_flight, 0, 0;
+ *   b → spent, reserved, soft_crossed; k → velocity, closed, 0}.
  */
 export const settleScript: RedisScript = redisScript(
   'settle',
   `${luaLibrary}
 local record = redis.call('LRANGE', KEYS[1], 0, -1)
+if #record > 1 then
+  local counter_keys = {}
+  for base = 4, #record, 8 do
+    counter_keys[#counter_keys + 1] = record[base + 1]
+    if record[base] == 'b' or record[base] == 'k' then counter_keys[#counter_keys + 1] = record[base + 2] end
+  end
+  local declared = #KEYS == #counter_keys + 1
+  for index, key in ipairs(counter_keys) do
+    if KEYS[index + 1] ~= key then declared = false end
+  end
+  if not declared then return { 'keys', unpack(counter_keys) } end
+end
 if ARGV[5] == 'cancel' then
   redis.call('DEL', KEYS[1])
   redis.call('RPUSH', KEYS[1], 'cancelled')
@@ -64,7 +81,10 @@ for base = 4, #record, 8 do
     for _, value in ipairs({ 2, in_flight(key, now), 0, 0 }) do reply[#reply + 1] = value end
   elseif kind == 'b' then
     local state = budget_load(key, key2, a, now)
-    if b ~= '0' and redis.call('ZREM', key2, d) == 1 then
+    -- A lease set lost to eviction or deletion still releases this reservation, once (the record
+    -- is gone after this settle), if its lease had not ended (then budget_load refunded it) and it
+    -- was made in this period (a new period starts at 0).
+    if b ~= '0' and (redis.call('ZREM', key2, d) == 1 or (now < at + lease and state.start <= at and state.reserved >= tonumber(b))) then
       state.reserved = redis.call('HINCRBY', key, 'reserved', '-' .. b)
     end
     if cost ~= '0' then state.spent = redis.call('HINCRBY', key, 'spent', cost) end

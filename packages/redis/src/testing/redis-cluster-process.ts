@@ -27,7 +27,8 @@ export interface RedisClusterProcess {
   masterOf(slot: number): Promise<RedisClusterNode>
   /**
    * Promotes a replica of `slot`'s master with `CLUSTER FAILOVER` (a planned failover: the old
-   * master becomes a replica) and waits until every node agrees on the new master.
+   * master becomes a replica), once that replica has synced with its master, and waits until
+   * every node agrees on the new master.
    */
   failover(slot: number): Promise<RedisClusterNode>
   /**
@@ -35,8 +36,36 @@ export interface RedisClusterProcess {
    * `batch` keys, then `SETSLOT NODE` on every master), as `redis-cli --cluster reshard` does.
    */
   migrateSlot(slot: number, batch?: number): Promise<RedisClusterNode>
+  /**
+   * Starts moving `slot` to another master (`IMPORTING` on it, `MIGRATING` on the current one) and
+   * leaves the keys where they are, so a test can hold the slot half-migrated: move chosen keys,
+   * observe clients meanwhile, then {@link RedisSlotMigration.finish | finish}.
+   */
+  startSlotMigration(slot: number): Promise<RedisSlotMigration>
+  /**
+   * How many error replies starting with `code` (e.g. `'TRYAGAIN'`) `node` has sent since it
+   * started (`INFO errorstats`): a test waits for it to grow to know a client met that reply.
+   */
+  errorReplies(node: RedisClusterNode, code: string): Promise<number>
   /** Kills every node and deletes the cluster's temporary directory. */
   stop(): Promise<void>
+}
+
+/** A slot being moved from one master to another, from {@link RedisClusterProcess.startSlotMigration}. */
+export interface RedisSlotMigration {
+  /** The master the slot and its keys move away from. */
+  readonly source: RedisClusterNode
+  /** The master that receives them. */
+  readonly target: RedisClusterNode
+  /** Up to `count` keys of the slot still on the source (`CLUSTER GETKEYSINSLOT`). */
+  keysLeft(count: number): Promise<string[]>
+  /** Moves `keys` (of the slot, on the source) to the target in one `MIGRATE … KEYS`. */
+  moveKeys(keys: readonly string[]): Promise<void>
+  /**
+   * Moves the remaining keys in batches of `batch` (default 100), assigns the slot to the target
+   * on every master (`SETSLOT NODE`), and waits until every node sees the target as its master.
+   */
+  finish(batch?: number): Promise<RedisClusterNode>
 }
 
 const binary = process.env.REDIS_SERVER_BIN ?? 'redis-server'
@@ -97,8 +126,9 @@ async function masterServing(port: number, slot: number): Promise<SlotOwner> {
 /**
  * Starts `masters × (1 + replicasPerMaster)` nodes with `cluster-enabled yes`, joins them with
  * `redis-cli --cluster create … --cluster-yes`, and waits until every node reports
- * `cluster_state:ok` and knows every other node. Needs `redis-server` and `redis-cli` (Debian
- * package redis-server); `REDIS_SERVER_BIN` overrides the server binary.
+ * `cluster_state:ok` and knows every other node, and every replica has synced with its master.
+ * Needs `redis-server` and `redis-cli` (Debian package redis-server); `REDIS_SERVER_BIN`
+ * overrides the server binary.
  */
 export async function startRedisCluster(options: RedisClusterOptions = {}): Promise<RedisClusterProcess> {
   const masters = options.masters ?? 3
@@ -120,6 +150,7 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     if (first === undefined) throw new Error('startRedisCluster needs at least one node')
     await redisCli(first.port, ['--cluster', 'create', ...nodes.map((node) => `${node.host}:${node.port}`), '--cluster-replicas', String(replicas), '--cluster-yes'])
     await waitForAgreement(nodes, masters)
+    await waitForReplication(nodes)
   } catch (error) {
     await stop()
     throw error
@@ -131,6 +162,36 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
     return { host: node.host, port: node.port }
   }
   const anyPort = (): number => nodes[0]?.port ?? 0
+  const startSlotMigration = async (slot: number): Promise<RedisSlotMigration> => {
+    const source = await masterServing(anyPort(), slot)
+    const target = (await nodeRows(source.port)).find((row) => row.flags.includes('master') && !row.flags.includes('fail') && row.ranges.length > 0 && row.id !== source.id)
+    if (target === undefined) throw new Error(`no other master to move slot ${slot} to`)
+    await redisCli(target.port, ['CLUSTER', 'SETSLOT', String(slot), 'IMPORTING', source.id])
+    await redisCli(source.port, ['CLUSTER', 'SETSLOT', String(slot), 'MIGRATING', target.id])
+    const keysLeft = async (count: number): Promise<string[]> =>
+      (await redisCli(source.port, ['CLUSTER', 'GETKEYSINSLOT', String(slot), String(count)])).split('\n').filter((key) => key !== '')
+    const moveKeys = async (keys: readonly string[]): Promise<void> => {
+      if (keys.length > 0) await redisCli(source.port, ['MIGRATE', '127.0.0.1', String(target.port), '', '0', '5000', 'REPLACE', 'KEYS', ...keys])
+    }
+    return {
+      source: byPort(source.port),
+      target: byPort(target.port),
+      keysLeft,
+      moveKeys,
+      finish: async (batch = 100) => {
+        for (let keys = await keysLeft(batch); keys.length > 0; keys = await keysLeft(batch)) await moveKeys(keys)
+        const masterPorts = (await nodeRows(source.port)).filter((row) => row.flags.includes('master') && !row.flags.includes('fail')).map((row) => row.port)
+        await redisCli(target.port, ['CLUSTER', 'SETSLOT', String(slot), 'NODE', target.id])
+        await redisCli(source.port, ['CLUSTER', 'SETSLOT', String(slot), 'NODE', target.id])
+        for (const port of masterPorts) await redisCli(port, ['CLUSTER', 'SETSLOT', String(slot), 'NODE', target.id])
+        await waitFor(`every node sees port ${target.port} as the master of slot ${slot}`, async () => {
+          for (const node of nodes) if ((await masterServing(node.port, slot).catch(() => undefined))?.port !== target.port) return false
+          return true
+        })
+        return byPort(target.port)
+      },
+    }
+  }
 
   return {
     startupNodes: nodes.map((node) => ({ host: node.host, port: node.port })),
@@ -139,6 +200,9 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
       const master = await masterServing(anyPort(), slot)
       const replica = (await nodeRows(master.port)).find((row) => row.masterId === master.id && !row.flags.includes('fail'))
       if (replica === undefined) throw new Error(`slot ${slot}'s master has no replica to promote`)
+      // A replica still in its initial sync would make the master wait beyond the manual
+      // failover's 5 s pause; then writes it accepted meanwhile are lost in the promotion.
+      await waitForReplication(nodes.filter((node) => node.port === replica.port))
       await redisCli(replica.port, ['CLUSTER', 'FAILOVER'])
       await waitFor(`every node sees port ${replica.port} as the master of slot ${slot}`, async () => {
         for (const node of nodes) if ((await masterServing(node.port, slot).catch(() => undefined))?.port !== replica.port) return false
@@ -147,29 +211,24 @@ export async function startRedisCluster(options: RedisClusterOptions = {}): Prom
       await waitForAgreement(nodes, masters)
       return byPort(replica.port)
     },
-    migrateSlot: async (slot, batch = 100) => {
-      const source = await masterServing(anyPort(), slot)
-      const target = (await nodeRows(source.port)).find((row) => row.flags.includes('master') && !row.flags.includes('fail') && row.ranges.length > 0 && row.id !== source.id)
-      if (target === undefined) throw new Error(`no other master to move slot ${slot} to`)
-      await redisCli(target.port, ['CLUSTER', 'SETSLOT', String(slot), 'IMPORTING', source.id])
-      await redisCli(source.port, ['CLUSTER', 'SETSLOT', String(slot), 'MIGRATING', target.id])
-      for (;;) {
-        const keys = (await redisCli(source.port, ['CLUSTER', 'GETKEYSINSLOT', String(slot), String(batch)])).split('\n').filter((key) => key !== '')
-        if (keys.length === 0) break
-        await redisCli(source.port, ['MIGRATE', '127.0.0.1', String(target.port), '', '0', '5000', 'REPLACE', 'KEYS', ...keys])
-      }
-      const masterPorts = (await nodeRows(source.port)).filter((row) => row.flags.includes('master') && !row.flags.includes('fail')).map((row) => row.port)
-      await redisCli(target.port, ['CLUSTER', 'SETSLOT', String(slot), 'NODE', target.id])
-      await redisCli(source.port, ['CLUSTER', 'SETSLOT', String(slot), 'NODE', target.id])
-      for (const port of masterPorts) await redisCli(port, ['CLUSTER', 'SETSLOT', String(slot), 'NODE', target.id])
-      await waitFor(`every node sees port ${target.port} as the master of slot ${slot}`, async () => {
-        for (const node of nodes) if ((await masterServing(node.port, slot).catch(() => undefined))?.port !== target.port) return false
-        return true
-      })
-      return byPort(target.port)
+    migrateSlot: async (slot, batch) => (await startSlotMigration(slot)).finish(batch),
+    startSlotMigration,
+    errorReplies: async (node, code) => {
+      const info = await redisCli(node.port, ['INFO', 'errorstats'])
+      return Number(new RegExp(`^errorstat_${code}:count=(\\d+)`, 'm').exec(info)?.[1] ?? 0)
     },
     stop,
   }
+}
+
+async function waitForReplication(nodes: readonly Node[]): Promise<void> {
+  await waitFor('every replica has synced with its master (master_link_status:up)', async () => {
+    for (const node of nodes) {
+      const info = await redisCli(node.port, ['INFO', 'replication']).catch(() => '')
+      if (!info.includes('role:master') && !info.includes('master_link_status:up')) return false
+    }
+    return true
+  })
 }
 
 async function waitForAgreement(nodes: readonly Node[], masters: number): Promise<void> {

@@ -62,15 +62,27 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
-/** Starts `redis-server --port <free> --save '' --appendonly no` and waits until it answers PING. */
-export async function startRedisServer(): Promise<RedisServerProcess> {
+/** Options of {@link startRedisServer}. */
+export interface RedisServerOptions {
+  /**
+   * More `redis-server` arguments, after the defaults (a later one wins), e.g.
+   * `['--maxmemory-policy', 'volatile-lru']` or `['--rename-command', 'CONFIG', '']`. Default none.
+   */
+  args?: readonly string[]
+}
+
+/**
+ * Starts `redis-server --port <free> --save '' --appendonly no` (then `options.args`) and waits
+ * until it answers PING. `restart()` starts it again with the same arguments.
+ */
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServerProcess> {
   const port = await freePort()
   let child: ChildProcess | undefined
   const killOnExit = () => child?.kill('SIGKILL')
   process.once('exit', killOnExit)
 
   const launch = async (): Promise<void> => {
-    const started = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+    const started = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...(options.args ?? [])], { stdio: 'ignore' })
     child = started
     await waitForPing(port, started)
   }

@@ -49,6 +49,17 @@ describe('expectAllCallsAttributed', () => {
     expect(expectAllCallsAttributed(capture.spans(), { required: ['user', 'costCenter', 'run'] })).toBeUndefined()
   })
 
+  it("reads the keys under their namespaced names (attributeNames: 'namespaced')", () => {
+    call('chat gpt-4o', {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.request.model': 'gpt-4o',
+      'finops.attribution.team': 'support',
+      'finops.attribution.cost_center': 'CC-1',
+    })
+    expect(() => expectAllCallsAttributed(capture, { required: ['team', 'costCenter'] })).not.toThrow()
+    expect(thrownMessage(() => expectAllCallsAttributed(capture, { required: ['feature'] }))).toContain('feature (feature.name)')
+  })
+
   it('lists each offending call with its missing keys and call site', () => {
     call('chat gpt-4o', {
       'gen_ai.operation.name': 'chat',

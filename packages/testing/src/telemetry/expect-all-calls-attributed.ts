@@ -36,9 +36,14 @@ function carriesAnyAttribution(attributes: Attributes): boolean {
   return false
 }
 
+/** Whether `key` is present under its default or its namespaced attribute name (`attributeNames: 'namespaced'`). */
+function carriesKey(attributes: Attributes, key: string): boolean {
+  return isPresent(attributes[attributionAttributeName(key)]) || isPresent(attributes[attributionAttributeName(key, 'namespaced')])
+}
+
 function missingKeys(attributes: Attributes, required: readonly string[]): string[] {
   if (required.length === 0) return carriesAnyAttribution(attributes) ? [] : ['any attribution key']
-  return required.filter((key) => !isPresent(attributes[attributionAttributeName(key)])).map((key) => `${key} (${attributionAttributeName(key)})`)
+  return required.filter((key) => !carriesKey(attributes, key)).map((key) => `${key} (${attributionAttributeName(key)})`)
 }
 
 function describeCall(span: SpanLike): string {
@@ -66,7 +71,8 @@ function location(span: SpanLike): string {
  * - finops-ai's GenAI call spans (instrumentation scope `@finops-ai/core`, or a `finops.*`
  *   attribute on plain objects) must carry the required keys, read from the span attributes the
  *   engine writes (`user` → `enduser.id`, `team` → `team.name`, `feature` → `feature.name`,
- *   `costCenter` → `cost_center`, `k` → `finops.attribution.k`; an empty string counts as missing).
+ *   `costCenter` → `cost_center`, `k` → `finops.attribution.k`, or the `finops.attribution.*` names of
+ *   `attributeNames: 'namespaced'`; an empty string counts as missing).
  * - Model calls recorded by someone else — Vercel AI SDK `ai.*.doGenerate` / `doStream` /
  *   `doEmbed` spans (with `experimental_telemetry: { isEnabled: true }`), GenAI spans of another
  *   instrumentation — fail as bypassing finops-ai (no guards, no cost, no attribution), unless a
