@@ -151,53 +151,53 @@ export function createTelemetry(options: CreateTelemetryOptions = {}): Inference
 }
 
 /**
- * The logger of exception events, or `null` when no logs SDK is behind the (global proxy)
- * provider; like {@link tracerSource}, the global provider's delegate is asked for until one is
- * registered.
+ * What to use for a call — a tracer or a logger of `configured` or of the global provider — or
+ * `null` when no SDK is behind the (global proxy) provider. The global proxy is asked for its
+ * delegate (`delegateOf`) until one is registered; then what the delegate gives is kept for as long
+ * as the global provider stays the same.
  */
-function loggerSource(configured: LoggerProvider | undefined): ExceptionLoggerSource {
-  let provider: LoggerProvider | undefined
-  let logger: Logger | null = null
+function providedSource<Provider, Instrument>(
+  configured: Provider | undefined,
+  global: () => Provider,
+  delegateOf: (provider: Provider) => Instrument | undefined | false,
+  get: (provider: Provider) => Instrument,
+): () => Instrument | null {
+  let provider: Provider | undefined
+  let instrument: Instrument | null = null
   return () => {
-    const current = configured ?? logs.getLoggerProvider()
-    if (current === provider && logger !== null) return logger
+    const current = configured ?? global()
+    if (current === provider && instrument !== null) return instrument
     provider = current
-    const proxy = current as Partial<Pick<ProxyLoggerProviderLike, '_getDelegateLogger'>>
-    logger =
-      typeof proxy._getDelegateLogger === 'function'
-        ? (proxy._getDelegateLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION) ?? null)
-        : current.getLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION)
-    return logger
+    const delegate = delegateOf(current)
+    instrument = delegate === false ? get(current) : (delegate ?? null)
+    return instrument
   }
 }
 
-interface ProxyLoggerProviderLike {
-  _getDelegateLogger(name: string, version?: string): Logger | undefined
-}
-
-/**
- * The tracer to use for a call, or `null` when no tracing SDK is behind the (global proxy)
- * provider. The global `ProxyTracerProvider` is asked for its delegate until one is registered,
- * then the delegate's tracer is kept for as long as the global provider stays the same.
- */
+/** The tracer to use for a call, or `null` when no tracing SDK is registered (see {@link providedSource}). */
 function tracerSource(configured: TracerProvider | undefined): () => Tracer | null {
-  let provider: TracerProvider | undefined
-  let tracer: Tracer | null = null
-  return () => {
-    const current = configured ?? trace.getTracerProvider()
-    if (current === provider && tracer !== null) return tracer
-    provider = current
-    const proxy = current as Partial<Pick<ProxyTracerProviderLike, 'getDelegateTracer'>>
-    tracer =
-      typeof proxy.getDelegateTracer === 'function'
-        ? (proxy.getDelegateTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION) ?? null)
-        : current.getTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION)
-    return tracer
-  }
+  return providedSource(
+    configured,
+    () => trace.getTracerProvider(),
+    (provider) => {
+      const proxy = provider as Partial<{ getDelegateTracer(name: string, version?: string): Tracer | undefined }>
+      return typeof proxy.getDelegateTracer === 'function' ? proxy.getDelegateTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION) : false
+    },
+    (provider) => provider.getTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION),
+  )
 }
 
-interface ProxyTracerProviderLike {
-  getDelegateTracer(name: string, version?: string): Tracer | undefined
+/** The logger of exception events, or `null` when no logs SDK is registered (see {@link providedSource}). */
+function loggerSource(configured: LoggerProvider | undefined): ExceptionLoggerSource {
+  return providedSource(
+    configured,
+    () => logs.getLoggerProvider(),
+    (provider) => {
+      const proxy = provider as Partial<{ _getDelegateLogger(name: string, version?: string): Logger | undefined }>
+      return typeof proxy._getDelegateLogger === 'function' ? proxy._getDelegateLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION) : false
+    },
+    (provider) => provider.getLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION),
+  )
 }
 
 /**
