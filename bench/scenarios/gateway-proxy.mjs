@@ -78,11 +78,11 @@ export async function run({ quick }) {
     }
 
     const modes = [
-      { name: 'c1.nonstream', concurrency: 1, chunks: 0, batch: quick ? 150 : 1000, warmup: quick ? 300 : 1000 },
-      { name: 'c1.stream', concurrency: 1, chunks: 20, batch: quick ? 100 : 600, warmup: quick ? 200 : 600 },
+      { name: 'c1.nonstream', concurrency: 1, chunks: 0, batch: quick ? 150 : 1000, warmup: quick ? 200 : 1000 },
+      { name: 'c1.stream', concurrency: 1, chunks: 20, batch: quick ? 100 : 600, warmup: quick ? 100 : 600 },
       { name: 'c1.stream-220', concurrency: 1, chunks: 220, batch: quick ? 30 : 200, warmup: quick ? 30 : 100 },
-      { name: 'c100.nonstream', concurrency: 100, chunks: 0, batch: quick ? 1500 : 4000, warmup: 2000 },
-      { name: 'c100.stream', concurrency: 100, chunks: 20, batch: quick ? 1000 : 3000, warmup: quick ? 1000 : 2000 },
+      { name: 'c100.nonstream', concurrency: 100, chunks: 0, batch: quick ? 1000 : 4000, warmup: quick ? 500 : 2000 },
+      { name: 'c100.stream', concurrency: 100, chunks: 20, batch: quick ? 600 : 3000, warmup: quick ? 300 : 2000 },
     ]
     const rounds = quick ? 2 : 4
     const results = {}
@@ -178,7 +178,7 @@ export async function run({ quick }) {
 
 /** Requests through the finops gateway at 100 clients (blocks alternating non-streamed and streamed), the gateway's heap after GC every block. */
 async function soak(finops, target, quick) {
-  const total = quick ? 6_000 : 100_000
+  const total = quick ? 4_000 : 100_000
   const block = total / 10
   const warmup = 2 * block
   const loads = [openLoad({ ...target, body: body(0) }, 100), openLoad({ ...target, body: body(20) }, 100)]

@@ -75,7 +75,9 @@ async function lane(send: () => Promise<number>): Promise<number> {
   }
 }
 
-const statusOf = (error: unknown) => (error instanceof OpenAI.APIError || error instanceof Anthropic.APIError ? (error.status ?? 0) : Promise.reject(error))
+/** The HTTP status of an SDK error; a connection error (no status) is rethrown with its cause. */
+const statusOf = (error: unknown): number | Promise<never> =>
+  (error instanceof OpenAI.APIError || error instanceof Anthropic.APIError) && error.status !== undefined ? error.status : Promise.reject(error)
 
 /** One chat completion through `url` with curl (or fetch without curl); returns the status. */
 async function curlChat(url: string, secret: string): Promise<number> {
@@ -84,8 +86,12 @@ async function curlChat(url: string, secret: string): Promise<number> {
   if (!hasCurl) return (await fetch(`${url}/v1/chat/completions`, { method: 'POST', headers, body })).status
   const curl = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', ...Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]), '--data-binary', body, `${url}/v1/chat/completions`])
   let out = ''
+  let err = ''
   curl.stdout.on('data', (data: Buffer) => void (out += data.toString()))
-  await once(curl, 'exit')
+  curl.stderr.on('data', (data: Buffer) => void (err += data.toString()))
+  // 'close', not 'exit': 'exit' can come before curl's stdout has been read.
+  const [code, signal] = await once(curl, 'close')
+  if (!/^[1-5]\d\d$/.test(out)) throw new Error(`curl got no answer from ${url} (exit ${code}, signal ${signal}, stdout '${out}'): ${err.trim()}`)
   return Number(out)
 }
 
@@ -178,13 +184,13 @@ describe.skipIf(redisServerSkipReason() !== undefined)('two gateway processes an
   it('never pass a shared requests_per_minute limit or a shared hard budget, and settle every cost', async () => {
     const before = provider.requests.length
     const rpmSent = await allLanes('rpm')
-    // Every lane got calls through, and together exactly the limit (a minute has not passed).
-    expect(rpmSent.every((count) => count > 0)).toBe(true)
+    // Together exactly the limit (a minute has not passed). How it splits between the lanes is up to
+    // the scheduler: a lane that starts late may find the limit already taken.
     expect(rpmSent.reduce((sum, count) => sum + count, 0)).toBe(RPM)
     expect(provider.requests.length - before).toBe(RPM)
 
     const budgetSent = await allLanes('budget')
-    expect(budgetSent.every((count) => count > 0)).toBe(true)
+    expect(budgetSent.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0)
 
     // Shut everything down gracefully, so the ledgers are complete.
     app.process.send({ type: 'exit' })

@@ -88,7 +88,7 @@ describe('finops-ai-gateway', () => {
     })
     await call(url, secret)
     child.kill('SIGTERM')
-    const [code] = await once(child, 'exit')
+    const [code] = await once(child, 'close') // 'close': stderr read to its end
     expect(code).toBe(0)
     expect(errors).toMatch(/shutting down/)
     expect(readFileSync(join(directory, 'usage.jsonl'), 'utf8')).toMatch(/"team":"support"/)
