@@ -23,19 +23,8 @@ export function eventRecord(format: StreamFormat, item: unknown): string {
  * `'data'`). Returns early, without ending, when the client goes away.
  */
 export async function writeEventStream(response: ServerResponse, items: AsyncIterable<unknown>, format: StreamFormat): Promise<void> {
-  let corked = false
-  const uncork = (): void => {
-    corked = false
-    response.uncork()
-  }
   for await (const item of items) {
     if (response.destroyed) return
-    // The events the SDK parsed from one upstream read arrive in one tick: send them in one write.
-    if (!corked) {
-      corked = true
-      response.cork()
-      process.nextTick(uncork)
-    }
     if (!response.write(eventRecord(format, item))) {
       await Promise.race([once(response, 'drain'), once(response, 'close')])
     }
