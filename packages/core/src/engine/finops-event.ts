@@ -1,4 +1,5 @@
 import type { LimitReason } from '../errors/limit-exceeded-error.js'
+import type { BudgetPeriod } from '../store/calendar-period.js'
 
 interface EventBase {
   /** Key of the policy concerned (with its `per` value), or `''` when no policy is concerned. */
@@ -16,6 +17,8 @@ export interface SoftLimitEvent extends EventBase {
   spent: number
   softLimit: number
   currency: string
+  /** The budget's period (`hourly`, `daily`, `weekly`, `monthly` or `total`). */
+  period: BudgetPeriod
 }
 
 /** The cost-velocity circuit breaker opened (calls are rejected until `until`). */

@@ -8,7 +8,7 @@ const common = ['at', 'key', 'policy', 'type']
 
 describe('eventPayload', () => {
   it.each<[FinOpsEvent, string[]]>([
-    [{ ...base, type: 'soft_limit', spent: 5000.1, softLimit: 5000, currency: 'EUR' }, ['currency', 'softLimit', 'spent']],
+    [{ ...base, type: 'soft_limit', spent: 5000.1, softLimit: 5000, currency: 'EUR', period: 'monthly' }, ['currency', 'period', 'softLimit', 'spent']],
     [{ ...base, type: 'circuit_open', velocity: 21, limit: 20, currency: 'EUR', until: at }, ['currency', 'limit', 'until', 'velocity']],
     [{ ...base, type: 'circuit_closed' }, []],
     [{ ...base, type: 'limit_exceeded', reason: 'budget', limit: 6000, current: 6000.5, retryAfterMs: 10 }, ['current', 'limit', 'reason', 'retryAfterMs']],
@@ -43,7 +43,7 @@ describe('eventPayload', () => {
   })
 
   it('sends nothing an event carries beyond its documented fields', () => {
-    const event = { ...base, type: 'soft_limit', spent: 1, softLimit: 1, currency: 'USD', prompt: 'secret prompt' } as FinOpsEvent
+    const event = { ...base, type: 'soft_limit', spent: 1, softLimit: 1, currency: 'USD', period: 'daily', prompt: 'secret prompt' } as FinOpsEvent
     expect(JSON.stringify(eventPayload(event))).not.toContain('secret prompt')
   })
 })

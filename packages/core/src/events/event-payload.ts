@@ -7,7 +7,7 @@ type EventOf<Type extends FinOpsEvent['type']> = Extract<FinOpsEvent, { type: Ty
  * its documented fields (and never prompt or response content) leaves the process.
  */
 const payloadFields: { [Type in FinOpsEvent['type']]: readonly Exclude<keyof EventOf<Type>, 'type' | 'policy' | 'key' | 'at'>[] } = {
-  soft_limit: ['spent', 'softLimit', 'currency'],
+  soft_limit: ['spent', 'softLimit', 'currency', 'period'],
   circuit_open: ['velocity', 'limit', 'currency', 'until'],
   circuit_closed: [],
   limit_exceeded: ['reason', 'limit', 'current', 'requested', 'currency', 'retryAfterMs'],

@@ -19,7 +19,7 @@ describe('formatAmount', () => {
 
 describe('eventSummary', () => {
   it.each<[FinOpsEvent, string]>([
-    [{ ...base, type: 'soft_limit', spent: 4012.5, softLimit: 5000, currency: 'EUR' }, "Budget 'team-cap' reached its soft limit: 4,012.50 EUR of 5,000 EUR."],
+    [{ ...base, type: 'soft_limit', spent: 4012.5, softLimit: 5000, currency: 'EUR', period: 'monthly' }, "Budget 'team-cap' reached its soft limit: 4,012.50 EUR of 5,000 EUR (monthly)."],
     [
       { ...base, type: 'circuit_open', velocity: 21.3, limit: 20, currency: 'EUR', until: new Date('2026-12-03T08:05:00.000Z') },
       "Circuit breaker of 'team-cap' opened: 21.30 EUR in the last minute, limit 20 EUR per minute; calls are rejected until 2026-12-03T08:05:00.000Z.",

@@ -31,7 +31,7 @@ function errorText(error: unknown): string {
 export function eventSummary(event: FinOpsEvent): string {
   switch (event.type) {
     case 'soft_limit':
-      return `Budget '${event.policy}' reached its soft limit: ${formatAmount(event.spent)} ${event.currency} of ${formatAmount(event.softLimit)} ${event.currency}.`
+      return `Budget '${event.policy}' reached its soft limit: ${formatAmount(event.spent)} ${event.currency} of ${formatAmount(event.softLimit)} ${event.currency} (${event.period}).`
     case 'circuit_open':
       return `Circuit breaker of '${event.policy}' opened: ${formatAmount(event.velocity)} ${event.currency} in the last minute, limit ${formatAmount(event.limit)} ${event.currency} per minute; calls are rejected until ${event.until.toISOString()}.`
     case 'circuit_closed':

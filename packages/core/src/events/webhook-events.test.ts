@@ -73,7 +73,7 @@ describe('webhookEvents', () => {
     expect(request?.method).toBe('POST')
     expect(request?.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer hook-secret' })
     const payload = JSON.parse(request!.body) as Record<string, unknown>
-    expect(Object.keys(payload).sort()).toEqual(['at', 'currency', 'key', 'policy', 'softLimit', 'spent', 'type'])
+    expect(Object.keys(payload).sort()).toEqual(['at', 'currency', 'key', 'period', 'policy', 'softLimit', 'spent', 'type'])
     expect(payload).toMatchObject({ type: 'soft_limit', policy: 'team-cap', key: '', softLimit: 0.001, currency: 'EUR' })
     expect(payload.spent).toBeGreaterThanOrEqual(0.001)
     expect(new Date(payload.at as string).toISOString()).toBe(payload.at)
@@ -93,9 +93,9 @@ describe('webhookEvents', () => {
   it('sends a Slack message with a sentence about the event', async () => {
     const hook = await receiver()
     const webhook = webhookEvents({ url: hook.url, format: 'slack' })
-    webhook({ type: 'soft_limit', policy: 'team-cap', key: '', at, spent: 4012.5, softLimit: 5000, currency: 'EUR' })
+    webhook({ type: 'soft_limit', policy: 'team-cap', key: '', at, spent: 4012.5, softLimit: 5000, currency: 'EUR', period: 'monthly' })
     await webhook.flush()
-    const text = "Budget 'team-cap' reached its soft limit: 4,012.50 EUR of 5,000 EUR."
+    const text = "Budget 'team-cap' reached its soft limit: 4,012.50 EUR of 5,000 EUR (monthly)."
     expect(JSON.parse(hook.requests[0]!.body)).toEqual({
       text,
       blocks: [
@@ -168,7 +168,7 @@ describe('webhookEvents', () => {
     webhook(denial('a'))
     webhook(denial('a', at.getTime() + 59_999))
     webhook(denial('b'))
-    webhook({ type: 'soft_limit', policy: 'a', key: '', at, spent: 2, softLimit: 2, currency: 'USD' })
+    webhook({ type: 'soft_limit', policy: 'a', key: '', at, spent: 2, softLimit: 2, currency: 'USD', period: 'daily' })
     webhook(denial('a', at.getTime() + 60_000))
     await webhook.flush()
     expect(hook.requests.map((request) => JSON.parse(request.body) as { type: string; policy: string; at: string })).toEqual([

@@ -133,7 +133,7 @@ describe('createGuards', () => {
     expect(crossing).toMatchObject({ model: 'gpt-4o-mini', downgradedFrom: 'gpt-4o', softLimitPolicies: ['a'] })
     expect(granted(guards.admit(call()))).toMatchObject({ model: 'gpt-4o-mini', softLimitPolicies: [] })
     expect(granted(guards.admit(call({ model: 'claude' })))).toMatchObject({ model: 'claude' })
-    expect(events).toEqual([{ type: 'soft_limit', policy: 'a/user=ann', key: 'ann', at: new Date(clock.now), spent: 2, softLimit: 2, currency: 'USD' }])
+    expect(events).toEqual([{ type: 'soft_limit', policy: 'a/user=ann', key: 'ann', at: new Date(clock.now), spent: 2, softLimit: 2, currency: 'USD', period: 'daily' }])
     clock.now += 86_400_000
     expect(granted(guards.admit(call()))).toMatchObject({ model: 'gpt-4o', softLimitPolicies: [] })
   })

@@ -138,8 +138,17 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
 
   const softLimit = (plan: ReservationPlan, slotIndex: number, spentNanos: number): string => {
     const slot = plan.slots[slotIndex]!
-    const soft = slot.policy.budget!.softNanos!
-    emit({ type: 'soft_limit', policy: slot.counterKey, key: slot.perValue, at: new Date(clock()), spent: fromUsdNanos(spentNanos), softLimit: fromUsdNanos(soft), currency })
+    const budget = slot.policy.budget!
+    emit({
+      type: 'soft_limit',
+      policy: slot.counterKey,
+      key: slot.perValue,
+      at: new Date(clock()),
+      spent: fromUsdNanos(spentNanos),
+      softLimit: fromUsdNanos(budget.softNanos!),
+      currency,
+      period: budget.period,
+    })
     return slot.policy.key
   }
 
