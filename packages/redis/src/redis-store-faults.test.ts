@@ -81,18 +81,21 @@ describe.skipIf(skip !== undefined)('redis store under faults', () => {
     expect(reserve.error).toMatchObject({ operation: 'reserve' })
   })
 
-  it('fail-open: lets calls through within timeoutMs, flagged degraded with a store_degraded event', async () => {
+  it('fail-open: lets calls through within timeoutMs, flagged degraded with a store_degraded event, and charges them once Redis answers', async () => {
     const events: FinOpsEvent[] = []
     const finops = engine('fail-open', events)
     server.pause()
     const begun = await timed(async () => callPathOf(finops).begin(request))
     expect(begun.ms).toBeLessThan(inTime(timeoutMs))
+    server.resume()
     begun.value!.succeed({ usage })
     await finops.flush()
     const degraded = events.filter((event) => event.type === 'store_degraded')
     expect(degraded).toHaveLength(1)
     expect(degraded[0]).toMatchObject({ type: 'store_degraded', error: expect.any(RedisStoreError) as unknown })
     expect(exporter.getFinishedSpans()[0]?.attributes['finops.store.degraded']).toBe(true)
+    // The reserve that timed out is cancelled; the call's actual cost is charged instead.
+    await expect(finops.spend({ policy: 'team' })).resolves.toMatchObject({ spent: 0.001, reserved: 0 })
   })
 
   it('fail-closed: rejects calls within timeoutMs with a LimitExceededError', async () => {

@@ -245,6 +245,63 @@ describe('createGuards', () => {
     expect(events).toMatchObject([{ type: 'store_degraded', policy: 'a' }])
   })
 
+  /** A memory store whose reserve fails the first `failures` times, then works; charge works throughout. */
+  function storeFailingReserves(failures: number) {
+    const inner = memoryStore()
+    const calls = { reserve: 0, charge: 0 }
+    const store: Store = {
+      reserve: (request) => {
+        calls.reserve += 1
+        if (calls.reserve <= failures) throw new Error('timeout')
+        return inner.reserve(request)
+      },
+      settle: (request) => inner.settle(request),
+      read: (request) => inner.read(request),
+      charge: (request) => {
+        calls.charge += 1
+        return inner.charge!(request)
+      },
+    }
+    return { store, calls }
+  }
+
+  it('charges the actual cost of a call let through unguarded to its budgets, once, when it ends', () => {
+    const { store, calls } = storeFailingReserves(1)
+    const { guards, events } = setup([{ key: 'a', limits: { budget: { period: 'daily', soft_limit_usd: 2, hard_limit_usd: 10 } } }], { store })
+    const unguarded = granted(guards.admit(call({ estimatedCostNanos: nano })))
+    expect(unguarded.storeDegraded).toBe(true)
+    expect(unguarded.settle({ tokens: 10, costNanos: 3 * nano })).toEqual({ softLimitPolicies: ['a'], budgetRemainingNanos: 7 * nano })
+    expect(unguarded.settle({ tokens: 10, costNanos: 3 * nano })).toEqual({ softLimitPolicies: ['a'], budgetRemainingNanos: 7 * nano })
+    expect(calls.charge).toBe(1)
+    expect(guards.spend({ policy: 'a' })).toMatchObject({ spent: 3, reserved: 0 })
+    expect(events.map((event) => event.type)).toEqual(['store_degraded', 'soft_limit'])
+    // The next call is guarded again, against a budget that counts the unguarded one.
+    expect(denied(guards.admit(call({ estimatedCostNanos: 8 * nano })))).toMatchObject({ reason: 'budget', current: 3 })
+  })
+
+  it('retries charging an unguarded call while the store is down, and charges nothing for a free one', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2024, 0, 10) })
+    const inner = memoryStore()
+    let chargeFailures = 2
+    const store: Store = {
+      reserve: () => Promise.reject(new Error('timeout')),
+      settle: (request) => inner.settle(request),
+      read: (request) => inner.read(request),
+      charge: (request) => (chargeFailures-- > 0 ? Promise.reject(new Error('timeout')) : inner.charge!(request)),
+    }
+    const events: FinOpsEvent[] = []
+    const guards = createGuards({ policies: [{ key: 'a', limits: { budget: { period: 'daily', hard_limit_usd: 10 } } }], store, emit: (event) => events.push(event), ...money })
+    const admission = await guards.admit(call())
+    expect(admission).toMatchObject({ allowed: true, storeDegraded: true })
+    const outcome = (admission as AdmissionGranted).settle({ tokens: 1, costNanos: 2 * nano })
+    await vi.advanceTimersByTimeAsync(25 + 100)
+    await expect(outcome).resolves.toEqual({ budgetRemainingNanos: 8 * nano })
+    expect(await guards.spend({ policy: 'a' })).toMatchObject({ spent: 2, reserved: 0 })
+    const free = (await guards.admit(call())) as AdmissionGranted
+    expect(free.settle({ tokens: 0, costNanos: 0 })).toEqual({})
+    expect(events.map((event) => event.type)).toEqual(['store_degraded', 'store_degraded'])
+  })
+
   it('fails closed on a store error when configured, denying with reason store_unavailable', async () => {
     const broken: Store = { reserve: () => Promise.reject(new Error('timeout')), settle: () => Promise.reject(new Error('x')), read: () => [] }
     const { guards, events } = setup([{ key: 'a', limits: { max_concurrent: 1 } }], { store: broken, onStoreError: 'fail-closed' })

@@ -172,6 +172,42 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     return outcome
   }
 
+  /**
+   * Runs the idempotent store operation `run`, retried on the settle schedule: resolves with
+   * `applied(result)`, or after the last failure calls `gaveUp` and resolves with no outcome.
+   */
+  const withSettleRetries = <R>(run: () => MaybePromise<R>, applied: (result: R) => SettleOutcome, gaveUp: (error: unknown) => void, retry = 0): MaybePromise<SettleOutcome> =>
+    attempt<R, MaybePromise<SettleOutcome>>(run, applied, (error) => {
+      const delay = settleRetryDelaysMs[retry]
+      // Referenced timers: `flush()` awaits this outcome, so the process must stay alive for it.
+      if (delay !== undefined) return new Promise<SettleOutcome>((resolve) => setTimeout(() => resolve(withSettleRetries(run, applied, gaveUp, retry + 1)), delay))
+      gaveUp(error)
+      return noOutcome
+    })
+
+  /**
+   * The settlement of a call admitted unguarded because the store failed at its reservation
+   * (fail-open): its actual cost is charged to the budgets it matched once it ends (`store.charge`,
+   * once per call, retried on the settle schedule), so spend stays true when the store answers
+   * again. Rates, concurrency and breakers are not touched. Without `charge` nothing is charged.
+   */
+  const chargeUnguarded = (call: GuardedCall, matched: readonly CompiledPolicy[], id: string): AdmissionGranted['settle'] => {
+    let outcome: MaybePromise<SettleOutcome> | undefined
+    return (actual) => {
+      if (outcome !== undefined) return outcome
+      const charge = store.charge
+      const costNanos = whole(actual.costNanos)
+      const plan = planCharge(matched, { id, attribution: call.attribution, costNanos })
+      if (charge === undefined || costNanos === 0 || plan.counters.length === 0) return (outcome = noOutcome)
+      outcome = withSettleRetries(
+        () => charge.call(store, { id: `unguarded:${id}`, now: clock(), counters: plan.counters as BudgetCounter[] }),
+        (result) => (result.charged ? settled(plan, { settled: true, counters: result.counters }) : noOutcome),
+        (error) => storeDegraded(error, plan.slots[0]?.counterKey),
+      )
+      return outcome
+    }
+  }
+
   const granted = (call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, id: string, reservedAt: number, decision: ReserveDecision & { allowed: true }): AdmissionGranted => {
     let model = call.model
     let downgradedFrom: string | undefined
@@ -213,21 +249,15 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
           )
         })
       }
-      const settleAttempt = (retry: number): MaybePromise<SettleOutcome> =>
-        attempt<SettleResult, MaybePromise<SettleOutcome>>(
-          () => store.settle(request),
-          applied,
-          (error) => {
-            const delay = settleRetryDelaysMs[retry]
-            // Referenced timers: `flush()` awaits this outcome, so the process must stay alive for it.
-            if (delay !== undefined) return new Promise<SettleOutcome>((resolve) => setTimeout(() => resolve(settleAttempt(retry + 1)), delay))
-            storeDegraded(error, plan.slots[0]?.counterKey)
-            queue.wake()
-            retryInBackground()
-            return noOutcome
-          },
-        )
-      outcome = settleAttempt(0)
+      outcome = withSettleRetries(
+        () => store.settle(request),
+        applied,
+        (error) => {
+          storeDegraded(error, plan.slots[0]?.counterKey)
+          queue.wake()
+          retryInBackground()
+        },
+      )
       return outcome
     }
     const admission: AdmissionGranted = { allowed: true, policyKeys: matched.map((policy) => policy.key), model, softLimitPolicies, storeDegraded: false, settle }
@@ -253,9 +283,9 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     return { allowed: false, denial }
   }
 
-  const storeFailed = (error: unknown, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan): Admission => {
+  const storeFailed = (error: unknown, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, id: string): Admission => {
     storeDegraded(error, plan.slots[0]?.counterKey)
-    if (failOpen) return { allowed: true, policyKeys: matched.map((policy) => policy.key), model: call.model, softLimitPolicies: [], storeDegraded: true, settle: settleNothing }
+    if (failOpen) return { allowed: true, policyKeys: matched.map((policy) => policy.key), model: call.model, softLimitPolicies: [], storeDegraded: true, settle: chargeUnguarded(call, matched, id) }
     return { allowed: false, denial: { reason: 'store_unavailable', policy: plan.slots[0]?.counterKey ?? matched[0]!.key, limit: 0, current: 0 } }
   }
 
@@ -267,11 +297,11 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     try {
       decision = store.reserve({ id, now: reservedAt, counters: plan.counters })
     } catch (error) {
-      return storeFailed(error, call, matched, plan)
+      return storeFailed(error, call, matched, plan, id)
     }
     // A synchronous store (memory) decides here, without a closure for its failure.
     if (!isThenable(decision)) return decided(decision)
-    return Promise.resolve(decision).then(decided, (error: unknown) => storeFailed(error, call, matched, plan))
+    return Promise.resolve(decision).then(decided, (error: unknown) => storeFailed(error, call, matched, plan, id))
   }
 
   const waitIfAllowed = (admission: Admission, call: GuardedCall, matched: readonly CompiledPolicy[], plan: ReservationPlan, releasesSeen: number): MaybePromise<Admission> => {
