@@ -53,7 +53,7 @@ const emittedSeries = new Set(instruments.flatMap(prometheusNames))
 function emittedLabels(): Set<string> {
   const request: CallRequest = { provider: 'openai', operation: 'chat', model: 'm', stream: false, estimatedInputTokens: 1, server: { address: 'a', port: 1 } }
   const attribution = { user: 'u', team: 't', feature: 'f', costCenter: 'c', custom: 'x' }
-  const callAttributes = metricAttributes({ request, model: 'm', attribution, responseModel: 'm', errorType: 'e' })
+  const callAttributes = metricAttributes({ request, model: 'm', attribution, responseModel: 'm', errorType: 'e', serviceTier: 'default' })
   const instrumentAttributes = [
     semconv.ATTR_GEN_AI_TOKEN_TYPE,
     semconv.ATTR_GEN_AI_TOKEN_MODALITY,
@@ -65,8 +65,9 @@ function emittedLabels(): Set<string> {
 }
 
 const panels = (list: Panel[]): Panel[] => list.flatMap((panel) => [panel, ...panels(panel.panels ?? [])])
+const panelQueries = panels(dashboard.panels).flatMap((panel) => (panel.targets ?? []).map((target) => ({ where: `panel "${panel.title}"`, expr: target.expr ?? '' })))
 const queries = [
-  ...panels(dashboard.panels).flatMap((panel) => (panel.targets ?? []).map((target) => ({ where: `panel "${panel.title}"`, expr: target.expr ?? '' }))),
+  ...panelQueries,
   ...dashboard.templating.list
     .filter((variable) => variable.type === 'query')
     .map((variable) => ({ where: `variable $${variable.name}`, expr: typeof variable.query === 'string' ? variable.query : (variable.query?.query ?? '') })),
@@ -97,6 +98,10 @@ describe('docs/grafana/finops-ai-dashboard.json', () => {
         'Tokens per minute by type',
         'Denials per minute by reason and policy',
         'Unallocated share',
+        'Output tokens p95 by feature and model',
+        'Cost per call by model ($currency)',
+        'OpenAI spend by service tier ($currency)',
+        'Cached input share by feature',
       ]),
     )
     for (const panel of panels(dashboard.panels).filter((panel) => panel.type !== 'row')) {
@@ -115,6 +120,16 @@ describe('docs/grafana/finops-ai-dashboard.json', () => {
     expect(labels.has('enduser_id')).toBe(false)
     const unknown = queries.flatMap(({ where, expr }) => promqlNames(expr).labels.filter((label) => !labels.has(label)).map((label) => `${where}: ${label}`))
     expect(unknown).toEqual([])
+  })
+
+  it('filters every series of every panel query by the team variable', () => {
+    expect(dashboard.templating.list.map((variable) => variable.name)).toEqual(expect.arrayContaining(['team', 'feature']))
+    // Each `{...}` selector, so that no part of a ratio escapes the team filter.
+    const unfiltered = panelQueries.flatMap(({ where, expr }) =>
+      [...expr.matchAll(/\{([^}]*)\}/g)].filter(([, matchers]) => !matchers!.includes('team_name=~"$team"')).map(([selector]) => `${where}: ${selector}`),
+    )
+    expect(unfiltered).toEqual([])
+    expect(panelQueries.every(({ expr }) => /\{[^}]*\}/.test(expr))).toBe(true)
   })
 
   it('documents every panel query in docs/grafana/README.md', () => {

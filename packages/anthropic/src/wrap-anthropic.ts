@@ -52,13 +52,20 @@ export function wrapAnthropic<Client extends object>(client: Client, path: CallP
     suppressNativeCallSpans(target)
     for (const names of MESSAGES_RESOURCES) {
       const resource = resourceAt(target, names)
-      if (resource) patchCreate(target, resource, path, endpoint, settings)
+      if (resource) patchCreate(target, resource, `${names.join('.')}.create`, path, endpoint, settings)
     }
     if (path.billedUsage !== undefined) patchAnthropicBatches(target, path.billedUsage, endpoint, settings.attribution)
   }, path)
 }
 
-function patchCreate(client: object, resource: CreateResource, path: CallPath, endpoint: ProviderEndpoint, settings: WrapSettings): void {
+function patchCreate(
+  client: object,
+  resource: CreateResource,
+  apiMethod: string,
+  path: CallPath,
+  endpoint: ProviderEndpoint,
+  settings: WrapSettings,
+): void {
   const original = resource.create as (this: unknown, body: Record<string, unknown>, options?: unknown) => StainlessAPIPromise<unknown>
   // Fixed for the engine's life: read once, so a call without capture builds no content.
   const captureContent = path.captureContent === true
@@ -73,6 +80,9 @@ function patchCreate(client: object, resource: CreateResource, path: CallPath, e
       try {
         request = completeRequest(readMessagesRequest(body), endpoint, settings.attribution)
         if (captureContent) request.content = readMessagesContent(body)
+        // What the response cache keys on (when it is on and the call opts in).
+        request.apiMethod = apiMethod
+        request.params = body
       } catch {
         return original.call(resource, body, options)
       }

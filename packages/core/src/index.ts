@@ -32,6 +32,9 @@ export type {
 } from './engine/finops-event.js'
 export type { EstimateOptions, FinOpsOptions, ModelsOptions, UnknownPriceOption } from './engine/finops-options.js'
 export type { UsageRecord, UsageRecordCost, UsageSink } from './engine/usage-record.js'
+export type { CachedResponse, ResponseCacheStore } from './cache/response-cache-store.js'
+export type { ResponseCacheCall, ResponseCacheOptions } from './cache/response-cache-options.js'
+export { memoryResponseCache, type MemoryResponseCacheOptions } from './cache/memory-response-cache.js'
 
 export { webhookEvents, type WebhookEventHandler } from './events/webhook-events.js'
 export { DEFAULT_WEBHOOK_EVENT_TYPES, type WebhookBodyFormat, type WebhookEventsOptions } from './events/webhook-options.js'

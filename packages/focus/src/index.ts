@@ -51,6 +51,7 @@ export type {
   DenialRow,
   DowngradeRow,
   ReasoningRow,
+  ResponseCacheRow,
   RightSizingRow,
   Savings,
   SavingsCalls,

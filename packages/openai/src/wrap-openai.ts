@@ -75,6 +75,7 @@ function patchMethod(
     resource,
     original: resource[name] as SDKMethod,
     readers: openAIResultReaders(operation, settings.streamUsage, captureContent),
+    apiMethod: `${operation.resource.join('.')}.${name}`,
   }
   const injects = operation.stream === 'chunks' && settings.streamUsage === 'inject'
   Object.defineProperty(resource, name, {
@@ -92,6 +93,9 @@ function patchMethod(
         return method.original.call(resource, body, options)
       }
       const sent = (injects && injectStreamUsage(body)) || body
+      // What the response cache keys on (when it is on and the call opts in): the body as sent.
+      request.apiMethod = method.apiMethod
+      request.params = sent
       return callThroughPath(new OpenAICall(method, request, body, sent, options, estimate))
     },
   })
@@ -105,6 +109,8 @@ interface PatchedMethod {
   resource: Resource
   original: SDKMethod
   readers: OpenAIResultReaders
+  /** `chat.completions.create`, `images.generate`, ...: `CallRequest.apiMethod`. */
+  apiMethod: string
 }
 
 /** One call of a patched method as `callThroughPath` runs it: a single object per call, no closures. */

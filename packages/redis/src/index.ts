@@ -1,5 +1,7 @@
 export { redisStore } from './redis-store.js'
 export type { RedisStore, RedisStoreOptions } from './redis-store.js'
+export { redisResponseCache } from './redis-response-cache.js'
+export type { RedisResponseCache, RedisResponseCacheOptions } from './redis-response-cache.js'
 export type { IoredisScriptClient, NodeRedisEvalOptions, NodeRedisScriptClient, RedisScriptClient } from './redis-script-client.js'
 export { RedisStoreError } from './redis-store-error.js'
 export type { RedisStoreFailure, RedisStoreOperation } from './redis-store-error.js'

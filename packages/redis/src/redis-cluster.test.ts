@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRedisCluster, type RedisClusterProcess } from './testing/redis-cluster-process.js'
 import { redisServerSkipReason } from './testing/redis-server-process.js'
 import { clusterClient, connectClusterClient } from './redis-cluster-test-client.js'
+import { redisResponseCache } from './redis-response-cache.js'
 import { redisStore } from './redis-store.js'
 
 const skip = redisServerSkipReason()
@@ -35,6 +36,25 @@ describe.skipIf(skip !== undefined)('redisStore on a real Redis Cluster (3 maste
       expect(fresh.status).toBe('ready')
     } finally {
       fresh.disconnect()
+    }
+  })
+
+  it('shares learned outputs and cached responses between two Cluster clients', async () => {
+    const second = await connectClusterClient(cluster.startupNodes)
+    try {
+      const key = 'openai\u0000gpt-4o\u0000rag'
+      await redisStore({ client, prefix: 'learned', timeoutMs: 2_000 }).recordOutputs({ key, tokens: [10, 20], window: 3 })
+      expect(await redisStore({ client: second, prefix: 'learned', timeoutMs: 2_000 }).recordOutputs({ key, tokens: [30, 40], window: 3 })).toEqual([20, 30, 40])
+      // Cache entries carry no hash tag: these land in different slots, each read back through the other client.
+      const response = { status: 200, headers: { 'content-type': 'application/json' }, body: '{}', storedAt: '2026-12-03T10:00:00.000Z' }
+      const keys = ['a', 'b', 'c', 'd', 'e', 'f']
+      for (const name of keys) await redisResponseCache({ client, timeoutMs: 2_000 }).set(name, { ...response, body: name }, 60_000)
+      const slots = new Set(await Promise.all(keys.map((name) => client.cluster('KEYSLOT', `finops:cache:${name}`))))
+      expect(slots.size).toBe(keys.length)
+      const read = redisResponseCache({ client: second, timeoutMs: 2_000 })
+      for (const name of keys) expect(await read.get(name)).toEqual({ ...response, body: name })
+    } finally {
+      second.disconnect()
     }
   })
 

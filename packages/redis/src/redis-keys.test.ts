@@ -21,14 +21,14 @@ describe('redis key names', () => {
   it('starts every key with the {prefix} hash tag, escaped so a prefix cannot break it', () => {
     const keys = redisKeys('tenant}{x')
     expect(keys.tag).toBe('{tenant%007d%007bx}')
-    for (const key of [keys.window('a'), keys.concurrency('a'), keys.budget('a'), keys.budgetLeases('a'), keys.breaker('a'), keys.breakerState('a'), keys.reservation('a')]) {
+    for (const key of [keys.window('a'), keys.concurrency('a'), keys.budget('a'), keys.budgetLeases('a'), keys.breaker('a'), keys.breakerState('a'), keys.reservation('a'), keys.charge('a'), keys.outputs('a')]) {
       expect(key.startsWith(`${keys.tag}:`)).toBe(true)
     }
   })
 
   it('separates counter kinds: the same counter key names different Redis keys per kind', () => {
     const keys = redisKeys('finops')
-    const names = [keys.window('k'), keys.concurrency('k'), keys.budget('k'), keys.budgetLeases('k'), keys.breaker('k'), keys.breakerState('k'), keys.reservation('k')]
+    const names = [keys.window('k'), keys.concurrency('k'), keys.budget('k'), keys.budgetLeases('k'), keys.breaker('k'), keys.breakerState('k'), keys.reservation('k'), keys.charge('k'), keys.outputs('k')]
     expect(new Set(names).size).toBe(names.length)
   })
 })

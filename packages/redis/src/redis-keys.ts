@@ -35,9 +35,11 @@ export interface RedisKeys {
   reservation(id: string): string
   /** Marker of one charged id (spend billed after the fact), so it is charged once. */
   charge(id: string): string
+  /** List of a learned key's recent output-token counts (`recordOutputs`). */
+  outputs(key: string): string
 }
 
-/** The key names under `prefix`: `{prefix}:<kind>:<escaped counter key or reservation id>`. */
+/** The key names under `prefix`: `{prefix}:<kind>:<escaped counter key, reservation id or learned key>`. */
 export function redisKeys(prefix: string): RedisKeys {
   const tag = `{${escapeKeyPart(prefix)}}`
   const named = (kind: string) => (part: string) => `${tag}:${kind}:${escapeKeyPart(part)}`
@@ -51,5 +53,6 @@ export function redisKeys(prefix: string): RedisKeys {
     breakerState: named('ks'),
     reservation: named('r'),
     charge: named('ch'),
+    outputs: named('o'),
   }
 }

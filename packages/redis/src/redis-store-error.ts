@@ -9,14 +9,20 @@ export type RedisStoreFailure =
   /** Redis answered with an error (script error, `LOADING`, `BUSY`, `OOM`, …) or an unexpected reply. */
   | 'reply'
 
-/** The Redis store operation that failed. */
-export type RedisStoreOperation = 'reserve' | 'settle' | 'read' | 'charge'
+/**
+ * The operation that failed: one of `redisStore`'s (`reserve`, `settle`, `read`, `charge`,
+ * `recordOutputs`) or of `redisResponseCache` (`get`, `set`).
+ */
+export type RedisStoreOperation = 'reserve' | 'settle' | 'read' | 'charge' | 'recordOutputs' | 'get' | 'set'
 
 /**
- * A failed or timed-out Redis store operation. Stores reject with it; the guards then apply
+ * A failed or timed-out Redis operation: `redisStore` and `redisResponseCache` reject with it.
+ * For the guard operations (`reserve`, `settle`, `read`, `charge`) the guards then apply
  * `createFinOps({ onStoreError })` (`'fail-open'` admits the call flagged
  * `finops.store.degraded=true`, `'fail-closed'` rejects it) and emit a `store_degraded` event
- * carrying this error. `cause` holds the client's error when there is one.
+ * carrying this error. A failed `recordOutputs` is logged (OTel `diag`) and the engine learns
+ * alone; a failed cache `get` is a miss and a failed `set` is dropped. `cause` holds the client's
+ * error when there is one.
  */
 export class RedisStoreError extends FinOpsError {
   /** The operation that failed. */

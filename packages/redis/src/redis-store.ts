@@ -1,26 +1,37 @@
-import { ConfigError, type ChargeRequest, type ChargeResult, type CounterReading, type ReadRequest, type ReserveDecision, type ReserveRequest, type SettleRequest, type SettleResult, type Store } from '@finops-ai/core'
+import {
+  ConfigError,
+  type ChargeRequest,
+  type ChargeResult,
+  type CounterReading,
+  type ReadRequest,
+  type RecordOutputsRequest,
+  type ReserveDecision,
+  type ReserveRequest,
+  type SettleRequest,
+  type SettleResult,
+  type Store,
+} from '@finops-ai/core'
 import { chargeCommand, chargeResult } from './charge-command.js'
 import { clientReadiness } from './client-readiness.js'
-import { isReplyError } from './clients/reply-error.js'
 import { scriptClientOf } from './clients/script-client-of.js'
 import { counterReadings, readCommand } from './read-command.js'
 import { redisKeys } from './redis-keys.js'
 import type { RedisScriptClient } from './redis-script-client.js'
+import { outputCounts, recordOutputsCommand } from './record-outputs-command.js'
 import { RedisStoreError, type RedisStoreOperation } from './redis-store-error.js'
 import { reservationKeyMemory } from './reservation-key-memory.js'
 import { reserveCommand, reserveDecision } from './reserve-command.js'
 import { retryInBackground } from './retry-in-background.js'
-import { retryWhileSlotMoves } from './retry-while-slot-moves.js'
-import { runScript } from './run-script.js'
 import { integerReply } from './script-arguments.js'
+import { scriptSender, type ScriptCommand } from './script-sender.js'
 import { chargeScript } from './scripts/charge-script.js'
 import { readScript } from './scripts/read-script.js'
+import { recordOutputsScript } from './scripts/record-outputs-script.js'
 import { reserveScript } from './scripts/reserve-script.js'
 import type { RedisScript } from './scripts/redis-script.js'
 import { redisStoreScripts } from './scripts/redis-store-scripts.js'
 import { settleScript } from './scripts/settle-script.js'
 import { cancelCommand, declaredKeysReply, settleCommand, settleResult } from './settle-command.js'
-import { withinDeadline } from './within-deadline.js'
 
 /** How long a reservation's record outlives its lease in Redis (the scripts' `KEY_MARGIN`), in ms. */
 const reservationRecordMarginMs = 3_600_000
@@ -83,6 +94,13 @@ export interface RedisStoreOptions {
    * it is absent, so tests can move time (the conformance suite's timed cases).
    */
   clock?: 'server' | (() => number)
+  /**
+   * How long a learned key's output-token window (`recordOutputs`, for `estimate.reserve:
+   * 'learned'`) outlives its last write, in ms: the TTL is renewed each time an engine sends new
+   * outputs, so a key no engine has written to for this long is forgotten. Default `604_800_000`
+   * (7 days).
+   */
+  learnedOutputsTtlMs?: number
 }
 
 /** The {@link Store} of {@link redisStore}: every operation returns a promise. */
@@ -103,15 +121,24 @@ export interface RedisStore extends Store {
   settle(request: SettleRequest): Promise<SettleResult>
   read(request: ReadRequest): Promise<CounterReading[]>
   charge(request: ChargeRequest): Promise<ChargeResult>
+  /**
+   * Appends output-token counts to the learned key's window in Redis (a list at
+   * `{prefix}:o:<escaped key>`), keeps its most recent `window` counts and returns them, oldest
+   * first, in one script: every process using the same Redis and prefix learns from the others'
+   * calls (`estimate.reserve: 'learned'`). Each write renews the window's TTL,
+   * `learnedOutputsTtlMs`. Rejects with a `RangeError` when `window` is not a positive integer or
+   * a count is not a non-negative integer (nothing is written).
+   */
+  recordOutputs(request: RecordOutputsRequest): Promise<number[]>
 }
 
 /**
  * A {@link Store} in Redis that many processes share, exact under concurrency: each operation
- * (`reserve`, `settle`, `read`, `charge`) is one Lua script, run atomically in one round trip by `EVALSHA`
- * (its source is sent with `EVAL` only after a `NOSCRIPT`; a settle of a reservation another
- * process made takes one more, to learn its keys). Every key expires, key components are
- * escaped, all keys carry the `{prefix}` hash tag and every script declares each key it touches,
- * so the store works on Redis Cluster, also while a slot migrates.
+ * (`reserve`, `settle`, `read`, `charge`, `recordOutputs`) is one Lua script, run atomically in
+ * one round trip by `EVALSHA` (its source is sent with `EVAL` only after a `NOSCRIPT`; a settle of
+ * a reservation another process made takes one more, to learn its keys). Every key expires, key
+ * components are escaped, all keys carry the `{prefix}` hash tag and every script declares each
+ * key it touches, so the store works on Redis Cluster, also while a slot migrates.
  *
  * Every operation returns a promise; a Redis failure or a reply later than `timeoutMs` rejects
  * with {@link RedisStoreError}, which the guards handle by `createFinOps({ onStoreError })`
@@ -124,7 +151,7 @@ export interface RedisStore extends Store {
  * const finops = createFinOps({ store, policies, onStoreError: 'fail-open' })
  */
 export function redisStore(options: RedisStoreOptions): RedisStore {
-  const client = scriptClientOf(options.client)
+  const client = scriptClientOf(options.client, 'redisStore')
   const prefix = options.prefix ?? 'finops'
   if (typeof prefix !== 'string' || prefix === '' || /[{}]/.test(prefix)) {
     throw new ConfigError({ path: 'redisStore.prefix', detail: `expected a non-empty string without '{' or '}' (it is the Redis Cluster hash tag of every key), got ${JSON.stringify(prefix)}` })
@@ -135,12 +162,16 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const leaseMs = options.reservationTtlMs ?? 900_000
   const onError = options.onError ?? 'fail-open'
   const chargeTtlMs = options.chargeTtlMs ?? 2_678_400_000
+  const learnedOutputsTtlMs = options.learnedOutputsTtlMs ?? 604_800_000
   if (!(timeoutMs > 0)) throw new ConfigError({ path: 'redisStore.timeoutMs', detail: `expected a positive number of ms, got ${timeoutMs}` })
   if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) {
     throw new ConfigError({ path: 'redisStore.reservationTtlMs', detail: `expected a positive integer of ms, got ${leaseMs}` })
   }
   if (!Number.isSafeInteger(chargeTtlMs) || chargeTtlMs <= 0) {
     throw new ConfigError({ path: 'redisStore.chargeTtlMs', detail: `expected a positive integer of ms, got ${chargeTtlMs}` })
+  }
+  if (!Number.isSafeInteger(learnedOutputsTtlMs) || learnedOutputsTtlMs <= 0) {
+    throw new ConfigError({ path: 'redisStore.learnedOutputsTtlMs', detail: `expected a positive integer of ms, got ${learnedOutputsTtlMs}` })
   }
   if (onError !== 'fail-open' && onError !== 'fail-closed') {
     throw new ConfigError({ path: 'redisStore.onError', detail: `expected one of fail-open|fail-closed, got '${String(onError)}'` })
@@ -150,35 +181,14 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
 
   const counterKeys = reservationKeyMemory(leaseMs + reservationRecordMarginMs)
 
-  // The raw reply of one script run, with `deadline` (a `performance.now()` time) as its
-  // `timeoutMs`. While the client is not ready yet, it waits for it inside the same deadline; while
-  // the slot is moving (`TRYAGAIN`) or unserved (`CLUSTERDOWN`) the script did not run, and it is
-  // sent again until the deadline. Nothing is sent after the deadline passed (the caller has
-  // already been told the operation failed).
-  const send = async (operation: RedisStoreOperation, script: RedisScript, command: { keys: string[]; args: string[] }, deadline: number): Promise<unknown> => {
-    const timeout = () => new RedisStoreError(operation, 'timeout', `no reply within ${timeoutMs} ms`)
-    const left = deadline - performance.now()
-    if (left <= 0) throw timeout()
-    try {
-      let expired = false
-      const attempt = (): Promise<unknown> => retryWhileSlotMoves(() => runScript(client, script, command.keys, command.args), () => !expired)
-      const work = readiness.isReady() ? attempt() : readiness.ready().then(() => (expired ? Promise.reject(timeout()) : attempt()))
-      return await withinDeadline(work, left, () => {
-        expired = true
-        return timeout()
-      })
-    } catch (error) {
-      if (error instanceof RedisStoreError || ConfigError.isInstance(error)) throw error // a refused Redis (eviction policy) fails as itself
-      throw new RedisStoreError(operation, isReplyError(error) ? 'reply' : 'connection', error instanceof Error ? error.message : String(error), { cause: error })
-    }
-  }
+  const send = scriptSender(client, timeoutMs, readiness)
   const decoded = <T>(operation: RedisStoreOperation, reply: unknown, decode: (reply: number[]) => T | undefined): T => {
     const numbers = integerReply(reply)
     const result = numbers === undefined ? undefined : decode(numbers)
     if (result === undefined) throw new RedisStoreError(operation, 'reply', `unexpected reply ${JSON.stringify(reply)}`)
     return result
   }
-  const run = async <T>(operation: RedisStoreOperation, script: RedisScript, command: { keys: string[]; args: string[] }, decode: (reply: number[]) => T | undefined): Promise<T> =>
+  const run = async <T>(operation: RedisStoreOperation, script: RedisScript, command: ScriptCommand, decode: (reply: number[]) => T | undefined): Promise<T> =>
     decoded(operation, await send(operation, script, command, performance.now() + timeoutMs), decode)
 
   return {
@@ -216,5 +226,7 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
       run('read', readScript, readCommand(keys, request, now(request.now)), (reply) => counterReadings(reply, request)),
     charge: async (request: ChargeRequest): Promise<ChargeResult> =>
       run('charge', chargeScript, chargeCommand(keys, request, now(request.now), chargeTtlMs), (reply) => chargeResult(reply, request)),
+    recordOutputs: async (request: RecordOutputsRequest): Promise<number[]> =>
+      run('recordOutputs', recordOutputsScript, recordOutputsCommand(keys, request, learnedOutputsTtlMs), (reply) => outputCounts(reply, request)),
   }
 }

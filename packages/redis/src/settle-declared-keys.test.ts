@@ -29,7 +29,7 @@ describe.skipIf(skip !== undefined)('the settle script declares the counter keys
     await store.reserve({ id: 'a', counters })
     const keys = redisKeys(prefix)
     const command = settleCommand(keys, { id: 'a', tokens: 0, costNanos: 500 }, '', [])
-    const reply = await runScript(scriptClientOf(redis.client), settleScript, command.keys, command.args)
+    const reply = await runScript(scriptClientOf(redis.client, 'redisStore'), settleScript, command.keys, command.args)
     expect(reply).toEqual(['keys', keys.concurrency('c'), keys.budget('b'), keys.budgetLeases('b')])
     expect(await store.read({ counters: [...reading] })).toMatchObject([{ inFlight: 1 }, { spent: 0, reserved: 800 }])
     expect(await store.settle({ id: 'a', tokens: 0, costNanos: 500 })).toMatchObject({ settled: true })

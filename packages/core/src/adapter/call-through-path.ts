@@ -4,6 +4,7 @@ import type { CallRequest } from '../call/call-request.js'
 import { FinOpsError } from '../errors/finops-error.js'
 import { deferAPIPromise } from './defer-api-promise.js'
 import { observeAPIPromise, type ResponseObserver } from './observe-api-promise.js'
+import { replayCachedResponse, type ReplayOptions } from './replay-cached-response.js'
 import type { StainlessAPIPromise, StainlessAPIPromiseClass } from './stainless-api-promise.js'
 
 /** One SDK method call to run through the engine's {@link CallPath}. */
@@ -31,6 +32,9 @@ export interface CallThroughPathOptions<T> {
  *   ({@link deferAPIPromise}); the original method runs when the reservation is granted.
  * - denial (a thrown or rejected {@link FinOpsError}): the returned promise rejects with it and no
  *   request is sent.
+ * - response-cache hit (`handle.cachedResponse`): nothing is sent; the cached response is replayed
+ *   through the SDK's own parsing ({@link replayCachedResponse}) and observed like a sent one. A
+ *   miss of an opted-in call hands its response to `handle.responseCapture`.
  * - any other failure of the engine is logged through OTel `diag` and the call is sent unobserved:
  *   bookkeeping never breaks the host call.
  *
@@ -67,10 +71,21 @@ export function callThroughPath<T>(options: CallThroughPathOptions<T>): Stainles
   })
 }
 
-/** Sends the admitted call inside its span's context; a synchronous throw fails the call and is rethrown. */
+/**
+ * Sends the admitted call inside its span's context, or replays its cached response (a response-cache
+ * hit: nothing is sent); a missed opted-in call's response is captured for the cache. A synchronous
+ * throw fails the call and is rethrown.
+ */
 function sendAdmitted<T>(options: CallThroughPathOptions<T>, handle: CallHandle): StainlessAPIPromise<T> {
   try {
-    return context.with(handle.context, options.send, options, handle.model)
+    const cached = handle.cachedResponse
+    if (cached !== undefined) {
+      const replay: ReplayOptions<T> = { APIPromise: options.APIPromise, client: options.client, send: () => options.send(handle.model) }
+      return context.with(handle.context, replayCachedResponse<T>, undefined, replay, cached)
+    }
+    const call = context.with(handle.context, options.send, options, handle.model)
+    handle.responseCapture?.watch(call.responsePromise)
+    return call
   } catch (error) {
     handle.fail(error)
     throw error

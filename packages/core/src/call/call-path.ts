@@ -1,5 +1,7 @@
 import type { Context } from '@opentelemetry/api'
 import type { Attribution } from '../attribution/attribution.js'
+import type { ResponseCapture } from '../cache/response-capture.js'
+import type { CachedResponse } from '../cache/response-cache-store.js'
 import type { CallRequest } from './call-request.js'
 import type { CallResult } from './call-result.js'
 
@@ -13,6 +15,16 @@ export interface CallHandle {
   readonly model: string
   /** OTel context with the inference span active. */
   readonly context: Context
+  /**
+   * Set when the response cache answered the call (a hit): replay this response instead of sending
+   * the request, and settle the call from the replay as usual (the engine records it as a hit).
+   */
+  readonly cachedResponse?: CachedResponse
+  /**
+   * Set when the call opted into the response cache and missed: give it the sent request's
+   * response promise right after sending, before the caller can read the body.
+   */
+  readonly responseCapture?: ResponseCapture
   /** Marks the first streamed chunk. */
   firstChunk(): void
   /** Prices and settles the call, ends its span, emits metrics and its usage record. */
@@ -23,9 +35,10 @@ export interface CallHandle {
 
 /**
  * The engine's side of the one call path every provider adapter uses. `begin` resolves
- * attribution, checks guards and reserves budget; it throws (or rejects with)
- * `MissingAttributionError` or `LimitExceededError` when the call must not be sent.
- * It is synchronous when the store is (the memory store), a promise otherwise.
+ * attribution, looks an opted-in call up in the response cache (a hit's handle carries
+ * `cachedResponse` and reserves nothing), checks guards and reserves budget; it throws (or rejects
+ * with) `MissingAttributionError` or `LimitExceededError` when the call must not be sent.
+ * It is synchronous when the stores are (the memory stores), a promise otherwise.
  */
 export interface CallPath {
   /**

@@ -69,4 +69,12 @@ export interface CallRequest {
    * records or events.
    */
   content?: RequestContent
+  /**
+   * The SDK method the call went through, e.g. `chat.completions.create`, `messages.create`. With
+   * `params`, what makes a call eligible for the response cache (`createFinOps({ cache })`); an
+   * adapter that sends requests itself (and cannot replay a cached response) leaves both unset.
+   */
+  apiMethod?: string
+  /** The request body as the SDK method sends it (a reference, never copied); part of the response-cache key. */
+  params?: Readonly<Record<string, unknown>>
 }

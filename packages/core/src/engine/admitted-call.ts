@@ -1,4 +1,6 @@
 import type { Context } from '@opentelemetry/api'
+import type { ResponseCapture } from '../cache/response-capture.js'
+import type { CachedResponse } from '../cache/response-cache-store.js'
 import type { CallHandle } from '../call/call-path.js'
 import type { CallRequest } from '../call/call-request.js'
 import type { CallResult } from '../call/call-result.js'
@@ -15,6 +17,10 @@ export interface CallState {
   readonly admission: AdmissionGranted | undefined
   readonly startTime: number
   readonly startedAt: number
+  /** Set on a response-cache hit: nothing was sent, nothing is spent. */
+  readonly cachedResponse?: CachedResponse
+  /** Set on an opted-in call that missed the response cache: told how the call ended. */
+  readonly responseCapture?: ResponseCapture
 }
 
 /** Finishes calls: implemented by the engine. */
@@ -23,8 +29,8 @@ export interface CallFinisher {
 }
 
 /**
- * The {@link CallHandle} of one admitted call, which is also its {@link CallState} (one object per
- * call): the first of `succeed`/`fail` wins, the rest are ignored.
+ * The {@link CallHandle} of one admitted call (or response-cache hit), which is also its
+ * {@link CallState} (one object per call): the first of `succeed`/`fail` wins, the rest are ignored.
  */
 export class AdmittedCall implements CallHandle, CallState {
   private finished = false
@@ -38,6 +44,8 @@ export class AdmittedCall implements CallHandle, CallState {
     readonly admission: AdmissionGranted | undefined,
     readonly startTime: number,
     readonly startedAt: number,
+    readonly cachedResponse?: CachedResponse,
+    readonly responseCapture?: ResponseCapture,
   ) {}
 
   get model(): string {

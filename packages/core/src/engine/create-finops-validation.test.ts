@@ -30,4 +30,23 @@ describe('createFinOps validation', () => {
     ]
     expect(() => createFinOps({ policies, attribution: { keys: ['tenant', 'run'], required: ['session'], defaults: { region: 'eu' } } })).not.toThrow()
   })
+
+  it('accepts a response cache with its defaults, custom isolation keys and a predicate', () => {
+    expect(() => createFinOps({ cache: {} })).not.toThrow()
+    expect(() => createFinOps({ attribution: { keys: ['tenant'] }, cache: { ttl: 60_000, isolateBy: ['tenant', 'team'], when: () => true } })).not.toThrow()
+  })
+
+  it.each([
+    [{ tll: 1000 }, "cache.tll: unknown option; did you mean 'ttl'?"],
+    [{ ttl: 0 }, 'cache.ttl: expected a positive number of milliseconds, got 0'],
+    [{ ttl: Number.POSITIVE_INFINITY }, 'cache.ttl: expected a positive number of milliseconds, got Infinity'],
+    [{ when: 'always' }, "cache.when: expected 'temperature-zero' or a function (call) => boolean, got \"always\""],
+    [{ store: { get: () => undefined } }, 'cache.store: expected a response cache store with get(key) and set(key, response, ttlMs)'],
+    [{ isolateBy: 'team' }, "cache.isolateBy: expected an array of attribution keys, e.g. ['team']"],
+    [{ isolateBy: ['team', 'tenat'] }, /cache\.isolateBy\[1\]: "tenat" is not a known attribution key .*did you mean 'team'\?/],
+  ])('rejects the cache option %j with a ConfigError naming its path', (cache, message) => {
+    const create = () => createFinOps({ cache } as FinOpsOptions)
+    expect(create).toThrow(ConfigError)
+    expect(create).toThrow(message)
+  })
 })

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { diag } from '@opentelemetry/api'
 import type { Attribution } from '../attribution/attribution.js'
 import { currentAttribution } from '../attribution/attribution-scope.js'
@@ -7,6 +6,9 @@ import {
   missingAttribution,
   resolveAttributionRequirements,
 } from '../attribution/attribution-requirements.js'
+import type { ResponseCapture } from '../cache/response-capture.js'
+import { ResponseCache, type ResponseCacheLookup } from '../cache/response-cache.js'
+import { resolveResponseCacheOptions } from '../cache/response-cache-options.js'
 import type { BilledUsagePath, CallHandle, CallPath } from '../call/call-path.js'
 import type { CallRequest } from '../call/call-request.js'
 import type { CallResult } from '../call/call-result.js'
@@ -32,6 +34,7 @@ import type { CallAttribution, CostAmounts, InferenceOutcome, InferenceSpan } fr
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { validateResult } from '../usage/validate-usage.js'
 import { AdmittedCall, type CallFinisher, type CallState } from './admitted-call.js'
+import { callUsageRecord, NO_COST } from './call-usage-record.js'
 import { CallPricing } from './call-pricing.js'
 import { BilledUsageRecorder } from './billed-usage-recorder.js'
 import { captureCallSite } from './call-site.js'
@@ -98,6 +101,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
   private readonly maxOutputTokens: number
   private readonly expectedOutputTokens: number | undefined
   private readonly learnedOutputs: LearnedOutputs | undefined
+  private readonly responseCache: ResponseCache | undefined
 
   constructor(private readonly options: FinOpsOptions) {
     checkOptionKeys(options)
@@ -167,6 +171,13 @@ class Engine implements FinOps, CallPath, CallFinisher {
       emit: (event) => this.emit(event),
       clock: this.clock,
     })
+    this.responseCache =
+      options.cache === undefined
+        ? undefined
+        : new ResponseCache(resolveResponseCacheOptions(options.cache, this.requirements.knownKeys), {
+            clock: this.clock,
+            track: (promise) => this.track(promise),
+          })
     this.billedUsage = new BilledUsageRecorder({
       finisher: this,
       requirements: this.requirements,
@@ -215,13 +226,40 @@ class Engine implements FinOps, CallPath, CallFinisher {
       if (this.requirements.onMissing === 'throw') return this.reject(span, new MissingAttributionError(missing))
       this.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(this.clock()), missing })
     }
+    // Off (no `cache`), or a call that did not opt in: no lookup, no key.
+    const cache = this.responseCache
+    const lookup = cache?.lookup(request, values)
+    if (cache === undefined || lookup === undefined) return this.admit(request, attribution, span, undefined)
+    if (lookup instanceof Promise) return lookup.then((found) => this.afterLookup(cache, request, attribution, span, found))
+    return this.afterLookup(cache, request, attribution, span, lookup)
+  }
+
+  /**
+   * A hit is answered from the cache: no reservation, no guard counts anything (nothing is spent);
+   * it is priced when it ends, as a cost avoided. A miss is admitted as usual and its response captured.
+   */
+  private afterLookup(
+    cache: ResponseCache,
+    request: CallRequest,
+    attribution: CallAttribution,
+    span: InferenceSpan,
+    lookup: ResponseCacheLookup,
+  ): CallHandle | Promise<CallHandle> {
+    span.setCacheHit(lookup.cached !== undefined)
+    if (lookup.cached === undefined) return this.admit(request, attribution, span, cache.capture(lookup.key))
+    return new AdmittedCall(this, request, attribution, span, this.priceOf(request), undefined, this.clock(), performance.now(), lookup.cached)
+  }
+
+  /** Prices, checks the guards and reserves: the handle of an admitted call, or the denial thrown. */
+  private admit(request: CallRequest, attribution: CallAttribution, span: InferenceSpan, capture: ResponseCapture | undefined): CallHandle | Promise<CallHandle> {
+    const values = attribution.values
     const price = this.priceOf(request)
     const unpriced = price === null ? this.pricing.denial(request.provider, request.model, values) : undefined
     if (unpriced !== undefined) return this.reject(span, unpriced)
     const startTime = this.clock()
     const startedAt = performance.now()
     if (this.guards === undefined) {
-      return new AdmittedCall(this, request, attribution, span, price, undefined, startTime, startedAt)
+      return new AdmittedCall(this, request, attribution, span, price, undefined, startTime, startedAt, undefined, capture)
     }
     const estimatedOutput = this.learnedOutputs?.outputTokens(request, values) ?? this.estimatedOutputTokens(request)
     const estimatedCostNanos =
@@ -232,8 +270,8 @@ class Engine implements FinOps, CallPath, CallFinisher {
       estimatedTokens: request.estimatedInputTokens + estimatedOutput,
       estimatedCostNanos,
     })
-    if (admission instanceof Promise) return admission.then((decision) => this.admitted(decision, request, attribution, span, price, startTime, startedAt))
-    return this.admitted(admission, request, attribution, span, price, startTime, startedAt)
+    if (admission instanceof Promise) return admission.then((decision) => this.admitted(decision, request, attribution, span, price, startTime, startedAt, capture))
+    return this.admitted(admission, request, attribution, span, price, startTime, startedAt, capture)
   }
 
   /** The handle of a call the guards admitted, or (denied) the `LimitExceededError` thrown after recording the denial. */
@@ -245,6 +283,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
     price: ResolvedPrice | null,
     startTime: number,
     startedAt: number,
+    capture: ResponseCapture | undefined,
   ): CallHandle {
     if (!decision.allowed) {
       span.deny(decision.denial)
@@ -257,10 +296,13 @@ class Engine implements FinOps, CallPath, CallFinisher {
     for (const policy of decision.softLimitPolicies) span.addEvent(EVENT_FINOPS_SOFT_LIMIT, { [ATTR_FINOPS_POLICY_KEY]: policy })
     // A soft-limit downgrade sends another model: price what is called, not what was requested.
     const called = decision.downgradedFrom === undefined ? price : this.pricing.priceOf(request.provider, decision.model)
-    return new AdmittedCall(this, request, attribution, span, called, decision, startTime, startedAt)
+    // A downgraded call's response answers another model than the one requested: it is not cached.
+    const captured = decision.downgradedFrom === undefined ? capture : undefined
+    return new AdmittedCall(this, request, attribution, span, called, decision, startTime, startedAt, undefined, captured)
   }
 
   finish(called: CallState, outcome: { error?: unknown; result: CallResult | undefined }): void {
+    called.responseCapture?.settle(outcome.error === undefined)
     // Provider usage is untrusted input: a negative or huge count must not make a call free or spend inexact.
     const result = outcome.result === undefined ? undefined : validateResult(outcome.result, called.request, this.outputEstimate)
     // An unknown requested name (an Azure deployment) is priced by the model the response reports.
@@ -302,19 +344,24 @@ class Engine implements FinOps, CallPath, CallFinisher {
     breakdown: CostBreakdown | null,
     budgetRemainingNanos: number | undefined,
   ): void {
+    // A response-cache hit costs nothing; what it would have cost is the cost avoided.
+    const hit = state.cachedResponse !== undefined
+    const spent = hit && breakdown !== null ? NO_COST : breakdown
     // Nothing records the outcome without an OTel SDK: the placeholder saves building it.
     const inference: InferenceOutcome = !state.span.recordsOutcome
       ? unrecordedOutcome
       : {
           result: result ?? { usage },
-          cost: this.amounts(breakdown, state.price),
+          cost: this.amounts(spent, state.price),
           policyKeys: state.admission?.policyKeys ?? [],
           budgetRemaining: budgetRemainingNanos === undefined ? undefined : this.money.fromUsdNanos(budgetRemainingNanos),
           storeDegraded: state.admission?.storeDegraded,
+          cacheHit: hit || undefined,
+          costAvoided: hit ? this.amounts(breakdown, state.price)?.amount : undefined,
         }
     if (error === undefined) state.span.succeed(inference)
     else state.span.fail(error, result === undefined ? undefined : inference)
-    this.coverageTracker.record(state.attribution.missing, breakdown?.totalNanos ?? 0)
+    this.coverageTracker.record(state.attribution.missing, spent?.totalNanos ?? 0)
     this.record(state, error === undefined ? 'ok' : 'error', result, breakdown, error === undefined ? undefined : errorType(error))
   }
 
@@ -372,42 +419,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
     errorTypeName: string | undefined,
   ): void {
     if (this.sinks.length === 0) return
-    const money = this.money
-    const { request, admission } = state
-    const record: UsageRecord = {
-      id: randomUUID(),
-      startTime: new Date(state.startTime).toISOString(),
-      durationMs: performance.now() - state.startedAt,
-      provider: request.provider,
-      operation: request.operation,
-      model: admission?.model ?? request.model,
-      responseModel: result?.responseModel,
-      downgradedFrom: admission?.downgradedFrom,
-      serviceTier: result?.serviceTier ?? request.serviceTier,
-      stream: request.stream,
-      attribution: state.attribution.values,
-      unallocated: state.attribution.missing.length > 0,
-      usage: result?.usage ?? noUsage,
-      estimated: result?.estimated === true,
-      cost:
-        breakdown === null || state.price === null
-          ? null
-          : {
-              amount: money.fromUsdNanos(breakdown.totalNanos),
-              input: money.fromUsdNanos(breakdown.inputNanos),
-              cacheRead: money.fromUsdNanos(breakdown.cacheReadNanos),
-              cacheWrite: money.fromUsdNanos(breakdown.cacheWriteNanos),
-              output: money.fromUsdNanos(breakdown.outputNanos),
-              request: money.fromUsdNanos(breakdown.requestNanos),
-              currency: this.currency,
-              usdNanos: breakdown.totalNanos,
-              source: state.price.source,
-              priceDataDate: state.price.dataDate,
-            },
-      policyKeys: admission?.policyKeys ?? [],
-      status,
-      errorType: errorTypeName,
-    }
+    const record = callUsageRecord(state, status, result, breakdown, errorTypeName, this.money)
     for (const sink of this.sinks) {
       safely('a usage sink', () => {
         const written = sink(record)

@@ -28,6 +28,7 @@ const optionKeys = {
   estimate: true,
   onStoreError: true,
   clock: true,
+  cache: true,
 } as const satisfies Record<keyof FinOpsOptions, true>
 
 /** The option names `createFinOps` accepts. */

@@ -2,6 +2,7 @@ import type { MeterProvider, TracerProvider } from '@opentelemetry/api'
 import type { LoggerProvider } from '@opentelemetry/api-logs'
 import type { AttributionNaming } from '../attribution/attribution-attributes.js'
 import type { AttributionOptions } from '../attribution/attribution-requirements.js'
+import type { ResponseCacheOptions } from '../cache/response-cache-options.js'
 import type { PolicySource } from '../policies/load-policies.js'
 import type { ModelPriceOverride, PriceOverride } from '../prices/model-price-override.js'
 import type { PriceDataOption } from '../prices/price-data.js'
@@ -22,7 +23,7 @@ export interface EstimateOptions {
    * tokens of its last `learnedWindow` calls, at most `max_tokens` and at least 1; until
    * `learnedMinSamples` calls were seen it reserves as `'max'` does. Overshoot bound: see
    * docs/policies.md. The table is per engine, shared with the engines using the same `store` when
-   * it has `recordOutputs` (`memoryStore()`; not `redisStore` yet).
+   * it has `recordOutputs` (`memoryStore()`, `redisStore()`).
    * Default `'max'`.
    */
   reserve?: 'max' | 'expected' | 'learned'
@@ -150,4 +151,11 @@ export interface FinOpsOptions {
   onStoreError?: 'fail-open' | 'fail-closed'
   /** Time source in epoch milliseconds, for tests. Default `Date.now`. */
   clock?: () => number
+  /**
+   * The opt-in response cache: an identical request of a call that opted in (`when`, default
+   * `temperature: 0`) is answered from `store` for `ttl` ms without calling the provider, isolated
+   * by attribution (`isolateBy`). It stores prompt-derived keys and full responses: see
+   * docs/response-cache.md and docs/privacy.md. Default: absent, nothing is cached.
+   */
+  cache?: ResponseCacheOptions
 }

@@ -54,6 +54,12 @@ export interface UsageRecord {
   status: 'ok' | 'error' | 'denied'
   /** `error.type` of a failed or denied call. */
   errorType?: string
+  /**
+   * Set when the response cache answered the call: no request reached the provider, `cost` is
+   * zero, and `costAvoided` is what the replayed usage would have cost (`null` when the model's
+   * price is unknown).
+   */
+  cacheHit?: { costAvoided: UsageRecordCost | null }
 }
 
 /** Receives usage records; may be async (its promise is awaited by `finops.flush()`). */

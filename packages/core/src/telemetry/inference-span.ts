@@ -11,6 +11,7 @@ import type { MetricAttributeCache } from './metric-attribute-cache.js'
 import { metricAttributes, type MetricLabels } from './metric-attributes.js'
 import { addOutcomeAttributes } from './outcome-attributes.js'
 import {
+  ATTR_FINOPS_CACHE_HIT,
   ATTR_FINOPS_GUARD_REASON,
   ATTR_FINOPS_MODEL_DOWNGRADED_FROM,
   ATTR_FINOPS_POLICY_KEY,
@@ -72,6 +73,7 @@ class UnrecordedInference implements InferenceSpan {
   setCallSite(): void {}
   setModel(): void {}
   setPolicyKeys(): void {}
+  setCacheHit(): void {}
   addEvent(): void {}
   firstChunk(): void {}
   succeed(): void {}
@@ -150,6 +152,15 @@ class InferenceRecorder implements InferenceSpan {
       this.span?.setAttribute(ATTR_FINOPS_POLICY_KEYS, keys)
     } catch (error) {
       warn('setPolicyKeys', error)
+    }
+  }
+
+  setCacheHit(hit: boolean): void {
+    if (this.ended || !this.recording) return
+    try {
+      this.span?.setAttribute(ATTR_FINOPS_CACHE_HIT, hit)
+    } catch (error) {
+      warn('setCacheHit', error)
     }
   }
 
@@ -269,7 +280,8 @@ class InferenceRecorder implements InferenceSpan {
       // The duration of a failed call carries `error.type`, and in latest mode its usage too.
       instruments.recordDuration(seconds, failed.call, this.request.operation)
       if (this.firstChunkSeconds !== undefined) instruments.recordTimeToFirstChunk(this.firstChunkSeconds, attributes.call)
-      if (outcome !== undefined) {
+      // A cache hit used no provider tokens and cost nothing: no usage or cost points.
+      if (outcome !== undefined && outcome.cacheHit !== true) {
         // Estimated usage stays out of the `gen_ai.*` token metrics (the conventions forbid local counts there).
         if (outcome.result.estimated !== true) {
           instruments.recordUsage(outcome.result.usage, this.names.usageErrorType ? failed : attributes, this.request.operation)

@@ -4,6 +4,7 @@ import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import {
   ATTR_FINOPS_BUDGET_REMAINING,
   ATTR_FINOPS_COST_AMOUNT,
+  ATTR_FINOPS_COST_AVOIDED,
   ATTR_FINOPS_COST_CURRENCY,
   ATTR_FINOPS_COST_INPUT,
   ATTR_FINOPS_COST_OUTPUT,
@@ -46,7 +47,8 @@ export function cacheWriteTokens(usage: NormalizedUsage): number | undefined {
  * `finops.usage.{input,output}_tokens` instead), `finops.cost.*` and `finops.price.source` (omitted when the
  * cost is `null`; plus `gen_ai.usage.cost.*` when `names.costAttributes`), `finops.policy.keys`
  * (when not empty), `finops.budget.remaining`, `finops.usage.estimated` and `finops.store.degraded`
- * (only when true).
+ * (only when true), `finops.cost.avoided` (a response-cache hit, whose replayed usage goes to
+ * `finops.usage.*` like an estimate's).
  */
 export function addOutcomeAttributes(
   target: Attributes,
@@ -62,7 +64,8 @@ export function addOutcomeAttributes(
   if (result.providerAttributes !== undefined) addProviderAttributes(target, result.providerAttributes, request.provider)
 
   const usage = result.usage
-  if (result.estimated === true) {
+  // Estimated or replayed (a cache hit) usage is not provider-counted usage of this call.
+  if (result.estimated === true || outcome.cacheHit === true) {
     target[ATTR_FINOPS_USAGE_INPUT_TOKENS] = usage.inputTokens
     if (request.operation !== 'embeddings') target[ATTR_FINOPS_USAGE_OUTPUT_TOKENS] = usage.outputTokens
   } else {
@@ -92,5 +95,6 @@ export function addOutcomeAttributes(
   if (outcome.budgetRemaining !== undefined) target[ATTR_FINOPS_BUDGET_REMAINING] = outcome.budgetRemaining
   if (result.estimated === true) target[ATTR_FINOPS_USAGE_ESTIMATED] = true
   if (outcome.storeDegraded === true) target[ATTR_FINOPS_STORE_DEGRADED] = true
+  if (outcome.costAvoided !== undefined) target[ATTR_FINOPS_COST_AVOIDED] = outcome.costAvoided
   return target
 }

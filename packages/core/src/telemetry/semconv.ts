@@ -190,6 +190,10 @@ export const ATTR_FINOPS_ATTRIBUTION_MISSING = 'finops.attribution.missing'
 export const ATTR_FINOPS_MODEL_DOWNGRADED_FROM = 'finops.model.downgraded_from'
 /** The limit that denied a call (`budget`, `requests_per_minute`, ...), on `finops.guard.denials`. */
 export const ATTR_FINOPS_GUARD_REASON = 'finops.guard.reason'
+/** Calls that opted into the response cache: `true` when the cache answered (nothing was sent), `false` on a miss. */
+export const ATTR_FINOPS_CACHE_HIT = 'finops.cache.hit'
+/** Response-cache hit: what the replayed usage would have cost, decimal in the engine currency (`finops.cost.amount` is 0). */
+export const ATTR_FINOPS_COST_AVOIDED = 'finops.cost.avoided'
 
 // --- finops-ai metrics (ours, both modes) ---
 

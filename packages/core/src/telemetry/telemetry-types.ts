@@ -34,6 +34,13 @@ export interface InferenceOutcome {
   /** Smallest remaining hard budget after settlement, in the engine currency. */
   budgetRemaining?: number
   storeDegraded?: boolean
+  /**
+   * True when the response cache answered the call: `cost` is zero, the usage is the replayed one
+   * (recorded as `finops.usage.*`, never as provider `gen_ai.usage.*` tokens or token metrics).
+   */
+  cacheHit?: boolean
+  /** On a cache hit: what the replayed usage would have cost, in the engine currency (absent when unpriced). */
+  costAvoided?: number
 }
 
 /** One in-flight inference span and its metrics. All methods swallow their own errors. */
@@ -53,6 +60,8 @@ export interface InferenceSpan {
   setModel(model: string, downgradedFrom: string): void
   /** Records the policy keys the call counts against. */
   setPolicyKeys(keys: string[]): void
+  /** Records the response-cache lookup of an opted-in call (`finops.cache.hit`). */
+  setCacheHit(hit: boolean): void
   /** Adds a span event (e.g. `finops.soft_limit`). */
   addEvent(name: string, attributes: Record<string, string | number | boolean>): void
   /** Marks the first streamed chunk (`gen_ai.client.operation.time_to_first_chunk`). */

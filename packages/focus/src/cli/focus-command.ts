@@ -108,6 +108,7 @@ export async function focusCommand(args: readonly string[], io: CliIo): Promise<
   io.stderr.write(
     `${rows.length} FOCUS rows from ${stats.records} records` +
       (stats.denied > 0 ? `; ${stats.denied} denied calls (no charge)` : '') +
+      (stats.cacheHits > 0 ? `; ${stats.cacheHits} response-cache hits (no charge)` : '') +
       (values.output ? ` → ${values.output}` : '') +
       '\n',
   )

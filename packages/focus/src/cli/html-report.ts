@@ -89,7 +89,8 @@ const pageScript = `
 `
 
 function summaryTable(summary: SpendSummary): string {
-  const head = [...summary.by, 'calls', 'input tokens', 'output tokens', `spend (${summary.currency})`, 'share']
+  const cached = summary.total.cacheHits > 0
+  const head = [...summary.by, 'calls', 'input tokens', 'output tokens', `spend (${summary.currency})`, 'share', ...(cached ? ['cache hits', `avoided (${summary.currency})`] : [])]
   const rows = summary.groups.slice(0, 50).map((group) => [
     ...group.key,
     String(group.calls),
@@ -97,6 +98,7 @@ function summaryTable(summary: SpendSummary): string {
     group.outputTokens.toLocaleString('en-US'),
     group.amount.toFixed(4),
     summary.total.amount > 0 ? `${((group.amount / summary.total.amount) * 100).toFixed(1)}%` : '-',
+    ...(cached ? [String(group.cacheHits), group.costAvoided.toFixed(4)] : []),
   ])
   const cells = (values: string[], tag: string) => `<tr>${values.map((value) => `<${tag}>${escapeHtml(value)}</${tag}>`).join('')}</tr>`
   return `<table><thead>${cells(head, 'th')}</thead><tbody>${rows.map((row) => cells(row, 'td')).join('')}</tbody></table>`
@@ -107,7 +109,8 @@ function summaryTable(summary: SpendSummary): string {
  * Charts: spend over time by team (stacked bars per UTC day), top features, top models, the
  * unallocated share, and one budget burn-down per budget policy (the whole period on the x axis;
  * limits drawn, or a note naming the flags that would draw them; a `per:` budget as its top
- * counters); axis labels as precise as their step. The layout holds from 700 px wide. Plus the grouped table,
+ * counters); axis labels as precise as their step. The layout holds from 700 px wide. Plus the grouped table
+ * (with response-cache hits and the cost they avoided when the cache answered calls, also as a figure on top),
  * the most expensive calls with `topCalls`, the savings with `savings` and, with `reconciliation`, the
  * comparison with the provider's bill (tables only).
  */
@@ -152,7 +155,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; } th, td { text
 <div class="kpi">Calls<b>${summary.total.calls.toLocaleString('en-US')}</b></div>
 <div class="kpi">Tokens<b>${(summary.total.inputTokens + summary.total.outputTokens).toLocaleString('en-US')}</b></div>
 <div class="kpi">Unallocated<b>${share.toFixed(1)}%</b></div>
-</div>
+${summary.total.cacheHits > 0 ? `<div class="kpi" id="response-cache">Avoided by the response cache (${summary.total.cacheHits.toLocaleString('en-US')} hits)<b>${summary.total.costAvoided.toFixed(4)} ${escapeHtml(summary.currency)}</b></div>\n` : ''}</div>
 <section><h2>Spend over time by team</h2><div class="chart"><canvas id="spend-over-time"></canvas></div></section>
 <div class="grid">
 <section><h2>Top features</h2><div class="chart"><canvas id="top-features"></canvas></div></section>

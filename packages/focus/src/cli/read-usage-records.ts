@@ -37,6 +37,10 @@ export function usageRecordProblem(value: unknown): string | undefined {
   if (typeof record.attribution !== 'object' || record.attribution === null) return 'attribution must be an object'
   if (record.status !== undefined && !statuses.has(record.status)) return `status '${String(record.status)}' is not ok, error or denied`
   if (record.cost !== null && record.cost !== undefined && !Number.isSafeInteger(record.cost.usdNanos)) return 'cost.usdNanos must be an integer'
+  if (record.cacheHit !== undefined) {
+    const avoided = (record.cacheHit as Partial<NonNullable<UsageRecord['cacheHit']>> | null)?.costAvoided
+    if (avoided !== null && !Number.isSafeInteger(avoided?.usdNanos)) return 'cacheHit.costAvoided must be null or a cost with an integer usdNanos'
+  }
   return undefined
 }
 

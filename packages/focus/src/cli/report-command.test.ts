@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { usageRecord, usdCost } from '../focus/usage-record-fixture.js'
 import { pricedRecord } from '../savings/savings-fixture.js'
 import { runCli } from './run-cli.js'
 import { writeLedger } from './sample-ledger.js'
@@ -76,5 +77,48 @@ describe('finops-ai report --team', () => {
     const page = readFileSync(html, 'utf8')
     expect(page).toContain('<section id="savings">')
     expect(page).not.toContain('id="top-calls"')
+  })
+})
+
+describe('finops-ai report with response-cache hits', () => {
+  // A hit: no provider request, zero cost, and the cost the engine priced its replayed usage at.
+  const hit = (id: string, startTime: string) =>
+    usageRecord({ id, startTime, attribution: { team: 'support', feature: 'faq' }, usage: { inputTokens: 1_000, outputTokens: 100 }, cost: usdCost(0), cacheHit: { costAvoided: usdCost(3_500_000) } })
+  const cached = writeLedger([
+    // 1,000 × $2.50 + 100 × $10 per 1M = $0.0035
+    pricedRecord({ id: 'faq-1', startTime: '2026-11-28T09:00:00Z', attribution: { team: 'support', feature: 'faq' }, usage: { inputTokens: 1_000, outputTokens: 100 } }),
+    hit('faq-2', '2026-11-28T09:01:00Z'),
+    hit('faq-3', '2026-11-28T09:02:00Z'),
+    // $0.25 + $0.20 = $0.45
+    pricedRecord({ id: 'digest-1', startTime: '2026-11-28T02:00:00Z', attribution: { team: 'growth', feature: 'digest' }, usage: { inputTokens: 100_000, outputTokens: 20_000 } }),
+  ])
+
+  it('counts hits as calls without tokens or spend and shows the cost they avoided per group', async () => {
+    const result = await run('report', cached)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^team\s+calls\s+input tokens\s+output tokens\s+spend USD\s+share\s+cache hits\s+avoided USD$/m)
+    expect(result.stdout).toMatch(/^support\s+3\s+1000\s+100\s+0\.0035\s+0\.8%\s+2\s+0\.0070$/m)
+    expect(result.stdout).toMatch(/^growth\s+1\s+100000\s+20000\s+0\.4500\s+99\.2%\s+0\s+0\.0000$/m)
+    expect(result.stdout).toMatch(/^total\s+4\s+101000\s+20100\s+0\.4535\s+100\.0%\s+2\s+0\.0070$/m)
+    expect(result.stdout).toContain('response cache: 2 calls answered without the provider, 0.0070 USD avoided (not in spend; their tokens are not counted)\n')
+  })
+
+  it("adds the response-cache lever to a team's savings and the hits to the HTML report", async () => {
+    const html = join(dirname(cached), 'cached.html')
+    const result = await run('report', cached, '--team', 'support', '--html', html)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Response cache: calls answered without the provider: saved 0.0070 USD\n')
+    expect(result.stdout).toMatch(/^support\s+faq\s+3\s+2\s+66\.7%\s+0\.0035\s+0\.0070$/m)
+    const page = readFileSync(html, 'utf8')
+    expect(page).toContain('<div class="kpi" id="response-cache">Avoided by the response cache (2 hits)<b>0.0070 USD</b></div>')
+    expect(page).toContain('<th>cache hits</th><th>avoided (USD)</th>')
+    expect(page).toContain('<td>faq</td><td>3</td><td>1,000</td><td>100</td><td>0.0035</td><td>100.0%</td><td>2</td><td>0.0070</td>')
+    expect(page).toContain('<h3 id="savings-response-cache">Response cache: calls answered without the provider: <b>saved 0.0070 USD</b></h3>')
+  })
+
+  it('leaves the response-cache columns out of a ledger without hits and names what to turn on', async () => {
+    const result = await run('report', ledger, '--team', 'support')
+    expect(result.stdout).not.toContain('cache hits')
+    expect(result.stdout).toContain('- Response cache: no call was answered by the response cache.')
   })
 })

@@ -14,13 +14,14 @@ import { renderSavings } from './render-savings.js'
 import { renderTable } from './render-table.js'
 import { savingsOptionsOf } from './savings-command.js'
 import { checkSelection } from './select-attribution.js'
-import { createSpendSummary, type SpendSummary } from './spend-summary.js'
+import { createSpendSummary, type SpendSummary, type SpendTotals } from './spend-summary.js'
 import { createTopCalls, topCallRows } from './top-calls.js'
 
 /** `finops-ai report --help`. */
 export const REPORT_HELP = `Usage: finops-ai report <usage.jsonl...> [options]
 
-Spend, tokens and calls from usage ledgers, grouped by attribution keys.
+Spend, tokens and calls from usage ledgers, grouped by attribution keys; when the response cache
+answered calls, their number and the cost they avoided per group.
 
 Options:
   --by <keys>          attribution keys to group by, comma-separated (default: team, or feature
@@ -66,20 +67,27 @@ function checkGroupKeys(summary: SpendSummary, io: CliIo): void {
 
 function formatTable(summary: SpendSummary): string {
   const share = (amount: number) => (summary.total.amount > 0 ? `${((amount / summary.total.amount) * 100).toFixed(1)}%` : '-')
-  const rows = summary.groups.map((group) => [
-    ...group.key,
-    String(group.calls),
-    String(group.inputTokens),
-    String(group.outputTokens),
-    group.amount.toFixed(4),
-    share(group.amount),
-  ])
-  rows.push([...summary.by.map((_, index) => (index === 0 ? 'total' : '')), String(summary.total.calls), String(summary.total.inputTokens), String(summary.total.outputTokens), summary.total.amount.toFixed(4), share(summary.total.amount)])
-  const numbers = new Set([0, 1, 2, 3, 4].map((offset) => summary.by.length + offset))
-  const table = renderTable([...summary.by, 'calls', 'input tokens', 'output tokens', `spend ${summary.currency}`, 'share'], rows, numbers)
+  // Response-cache columns only when the cache answered a call: ledgers without hits read as before.
+  const cached = summary.total.cacheHits > 0
+  const cells = (totals: SpendTotals) => [
+    String(totals.calls),
+    String(totals.inputTokens),
+    String(totals.outputTokens),
+    totals.amount.toFixed(4),
+    share(totals.amount),
+    ...(cached ? [String(totals.cacheHits), totals.costAvoided.toFixed(4)] : []),
+  ]
+  const rows = summary.groups.map((group) => [...group.key, ...cells(group)])
+  rows.push([...summary.by.map((_, index) => (index === 0 ? 'total' : '')), ...cells(summary.total)])
+  const header = ['calls', 'input tokens', 'output tokens', `spend ${summary.currency}`, 'share', ...(cached ? ['cache hits', `avoided ${summary.currency}`] : [])]
+  const numbers = new Set(header.map((_, offset) => summary.by.length + offset))
+  const table = renderTable([...summary.by, ...header], rows, numbers)
   const unallocated = `unallocated: ${summary.unallocated.calls} calls, ${summary.unallocated.amount.toFixed(4)} ${summary.currency} (${share(summary.unallocated.amount)} of spend)\n`
   const unpriced = summary.unpriced > 0 ? `unpriced: ${summary.unpriced} calls had no known price and count as 0\n` : ''
-  return `${table}\n${unallocated}${unpriced}`
+  const cache = cached
+    ? `response cache: ${summary.total.cacheHits} calls answered without the provider, ${summary.total.costAvoided.toFixed(4)} ${summary.currency} avoided (not in spend; their tokens are not counted)\n`
+    : ''
+  return `${table}\n${unallocated}${unpriced}${cache}`
 }
 
 /** `finops-ai report`: prints the table; with `--html`, writes the HTML report. Returns the exit code. */

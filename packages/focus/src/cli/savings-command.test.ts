@@ -65,8 +65,8 @@ describe('finops-ai savings', () => {
     expect(await run('savings', ledger, '--siblings', siblings)).toMatchObject({ code: 1, stderr: expect.stringContaining('"gpt-4o": expected the cheaper model\'s name, got 4') })
   })
 
-  it('prints what the worked example of docs/savings.md shows for its ledger', async () => {
-    const page = readFileSync(fileURLToPath(new URL('../../../../docs/savings.md', import.meta.url)), 'utf8')
+  it('prints what the worked example of docs/optimisation.md shows for its ledger', async () => {
+    const page = readFileSync(fileURLToPath(new URL('../../../../docs/optimisation.md', import.meta.url)), 'utf8')
     const block = (language: string) => page.match(new RegExp(`\`\`\`${language}\n([^]*?)\`\`\``))![1]!
     const example = join(dirname(ledger), 'docs-usage.jsonl')
     writeFileSync(example, block('jsonl'))

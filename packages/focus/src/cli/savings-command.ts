@@ -13,8 +13,8 @@ export const SAVINGS_HELP = `Usage: finops-ai savings <usage.jsonl...> [options]
 
 Where each team and feature could spend less, computed from the usage ledger and the price data:
 prompt caching, batch/flex for non-interactive features, right-sizing to a cheaper model of the
-same family, downgrades already made, reasoning share and denials. Every figure states its
-assumption; what the ledger lacks is listed under "To record".
+same family, downgrades already made, what the response cache saved, reasoning share and denials.
+Every figure states its assumption; what the ledger lacks is listed under "To record".
 
 Options:
   --team <name>            only this team's calls (a name no record has is an error with a "did you mean")

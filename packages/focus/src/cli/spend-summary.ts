@@ -19,11 +19,17 @@ export interface SpendSummaryOptions {
 
 /** Calls, tokens and spend of one group. */
 export interface SpendTotals {
+  /** Calls that were sent or answered by the response cache, and denied calls. */
   calls: number
+  /** Tokens the provider processed (a response-cache hit's replayed usage is not counted). */
   inputTokens: number
   outputTokens: number
   /** In `currency`. */
   amount: number
+  /** Calls the response cache answered (`cacheHit` in the record): no provider request, no cost. */
+  cacheHits: number
+  /** What those hits would have cost, in `currency` (hits of an unpriced model count as 0). */
+  costAvoided: number
 }
 
 /** Cumulative spend of a budget policy over its whole current period. */
@@ -78,7 +84,7 @@ const allCalls = 'all calls'
 /** Counters of a `per:` budget drawn in its burn-down. */
 const topCounters = 5
 const hourMs = 3_600_000
-const emptyTotals = (): SpendTotals => ({ calls: 0, inputTokens: 0, outputTokens: 0, amount: 0 })
+const emptyTotals = (): SpendTotals => ({ calls: 0, inputTokens: 0, outputTokens: 0, amount: 0, cacheHits: 0, costAvoided: 0 })
 
 function matches(policy: PolicySet[number], record: UsageRecord): boolean {
   return Object.entries(policy.match ?? {}).every(([key, values]) => values.includes(record.attribution[key] ?? ''))
@@ -101,8 +107,8 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
   let skipped = 0
   let last = 0
 
-  function amountOf(record: UsageRecord): number {
-    const cost = record.cost
+  /** `cost` (default the record's own) in `currency`. */
+  function amountOf(record: UsageRecord, cost = record.cost): number {
     if (cost === null) return 0
     if (currency === 'USD') return cost.usdNanos / 1e9
     if (cost.currency?.toUpperCase() === currency) return cost.amount
@@ -110,11 +116,16 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
     throw new Error(`record ${record.id} is priced in ${cost.currency}; pass --rate <${currency} per USD> to report in ${currency}`)
   }
 
-  function count(totals: SpendTotals, record: UsageRecord, amount: number): void {
+  function count(totals: SpendTotals, record: UsageRecord, amount: number, avoided: number): void {
     totals.calls++
+    totals.amount += amount
+    if (record.cacheHit !== undefined) {
+      totals.cacheHits++
+      totals.costAvoided += avoided
+      return
+    }
     totals.inputTokens += record.usage.inputTokens
     totals.outputTokens += record.usage.outputTokens
-    totals.amount += amount
   }
 
   return {
@@ -126,15 +137,16 @@ export function createSpendSummary(options: SpendSummaryOptions): SpendSummaryBu
       }
       last = Math.max(last, time)
       const amount = amountOf(record)
+      const avoided = record.cacheHit === undefined ? 0 : amountOf(record, record.cacheHit.costAvoided)
       if (record.cost === null && record.status !== 'denied') unpriced++
-      count(total, record, amount)
+      count(total, record, amount, avoided)
       for (const name in record.attribution) keys.add(name)
-      if (record.unallocated) count(unallocated, record, amount)
+      if (record.unallocated) count(unallocated, record, amount, avoided)
       const key = options.by.map((name) => record.attribution[name] ?? none)
       const id = JSON.stringify(key)
       let group = groups.get(id)
       if (group === undefined) groups.set(id, (group = { key, ...emptyTotals() }))
-      count(group, record, amount)
+      count(group, record, amount, avoided)
       const day = record.startTime.slice(0, 10)
       let teams = daily.get(day)
       if (teams === undefined) daily.set(day, (teams = new Map()))

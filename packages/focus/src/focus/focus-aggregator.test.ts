@@ -91,7 +91,21 @@ describe('toFocusRows', () => {
     const aggregator = createFocusAggregator({ priceBook })
     for (const record of fixtureRecords) aggregator.add(record)
     aggregator.add(usageRecord({ startTime: '2026-11-28T12:00:00.000Z', usage: { inputTokens: 10, outputTokens: 0 }, cost: usdCost(1) }))
-    expect(aggregator.stats).toEqual({ records: 7, denied: 1, unpriced: 1, costMismatches: 1 })
+    expect(aggregator.stats).toEqual({ records: 7, denied: 1, cacheHits: 0, unpriced: 1, costMismatches: 1 })
+  })
+
+  it('bills no row for a response-cache hit: the provider charged nothing, whatever usage it replayed', () => {
+    const hit = usageRecord({
+      startTime: '2026-11-28T09:20:00.000Z',
+      attribution: { team: 'support', feature: 'rag' },
+      usage: { inputTokens: 1200, cacheReadTokens: 200, outputTokens: 300 },
+      cost: usdCost(0),
+      cacheHit: { costAvoided: usdCost(5_750_000) },
+    })
+    const aggregator = createFocusAggregator({ priceBook })
+    for (const record of [...fixtureRecords, hit]) aggregator.add(record)
+    expect(aggregator.rows()).toEqual(toFocusRows(fixtureRecords, { priceBook }))
+    expect(aggregator.stats).toEqual({ records: 7, denied: 1, cacheHits: 1, unpriced: 1, costMismatches: 0 })
   })
 
   it('splits hours with granularity hour and keeps end users out of Tags unless asked', () => {

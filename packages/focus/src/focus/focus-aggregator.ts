@@ -31,6 +31,11 @@ export interface FocusStats {
   records: number
   /** Denied calls: no usage, no charge, no row. */
   denied: number
+  /**
+   * Calls the response cache answered (`cacheHit`): no request reached the provider, so no charge
+   * and no row, whatever usage they replayed (their cost avoided is in `finops-ai report` and `savings`).
+   */
+  cacheHits: number
   /** Records left out because the price book knows no price for their model. */
   unpriced: number
   /** Records whose recomputed cost differs from `cost.usdNanos` (price book ≠ the engine's). */
@@ -111,7 +116,7 @@ export function createFocusAggregator(options: FocusRowsOptions = {}): FocusAggr
   const tagKeys = options.tagKeys
   const accountOf = options.billingAccountId ?? ((provider: string) => provider)
   const groups = new Map<string, Group>()
-  const stats: FocusStats = { records: 0, denied: 0, unpriced: 0, costMismatches: 0 }
+  const stats: FocusStats = { records: 0, denied: 0, cacheHits: 0, unpriced: 0, costMismatches: 0 }
 
   function tagsOf(record: UsageRecord): string | null {
     const tags: Record<string, string> = {}
@@ -126,6 +131,10 @@ export function createFocusAggregator(options: FocusRowsOptions = {}): FocusAggr
     stats.records++
     if (record.status === 'denied') {
       stats.denied++
+      return
+    }
+    if (record.cacheHit !== undefined) {
+      stats.cacheHits++
       return
     }
     const at = new Date(record.startTime)

@@ -14,9 +14,11 @@ describe('compareReport', () => {
       usageRecord({ startTime: '2026-11-03T00:00:00.000Z', usage: { inputTokens: 1, outputTokens: 1 } }),
       usageRecord({ startTime: '2026-11-02T03:00:00.000Z', provider: 'anthropic' }),
       usageRecord({ startTime: '2026-11-02T04:00:00.000Z', status: 'denied' }),
+      // A response-cache hit replays usage the provider never saw: not compared with its report.
+      usageRecord({ startTime: '2026-11-02T05:00:00.000Z', usage: { inputTokens: 7, outputTokens: 7 }, cost: usdCost(0), cacheHit: { costAvoided: usdCost(9) } }),
     ]
     const result = await compareReport(openaiReport, records, options)
-    expect(result.ledger).toEqual({ read: 5, compared: 2, otherProvider: 1, outsideRange: 1, denied: 1, unpriced: 1 })
+    expect(result.ledger).toEqual({ read: 6, compared: 2, otherProvider: 1, outsideRange: 1, denied: 1, cacheHits: 1, unpriced: 1 })
     expect(result.totals.ledger).toEqual({ requests: 2, inputTokens: 2, outputTokens: 2, costUsd: 0.000000001 })
   })
 

@@ -18,6 +18,8 @@ export interface LedgerCounts {
   outsideRange: number
   /** Denied calls (they never reached the provider). */
   denied: number
+  /** Calls the response cache answered (they never reached the provider either). */
+  cacheHits: number
   /** Compared records without a price: their cost counts as 0 and their groups read `ledger-low`. */
   unpriced: number
 }
@@ -64,7 +66,7 @@ const VERDICTS: readonly Verdict[] = ['within-tolerance', 'ledger-high', 'ledger
 
 /** Compares a fetched provider report with ledger records (see `reconcile`). */
 export async function compareReport(report: ProviderReport, records: Iterable<UsageRecord> | AsyncIterable<UsageRecord>, options: CompareOptions): Promise<Reconciliation> {
-  const counts: LedgerCounts = { read: 0, compared: 0, otherProvider: 0, outsideRange: 0, denied: 0, unpriced: 0 }
+  const counts: LedgerCounts = { read: 0, compared: 0, otherProvider: 0, outsideRange: 0, denied: 0, cacheHits: 0, unpriced: 0 }
   const ledgerRows: UsageRow[] = []
   const ledgerTotal = emptyAmounts()
   for await (const record of records) {
@@ -72,6 +74,7 @@ export async function compareReport(report: ProviderReport, records: Iterable<Us
     const at = Date.parse(record.startTime)
     if (record.provider !== report.provider) counts.otherProvider++
     else if (record.status === 'denied') counts.denied++
+    else if (record.cacheHit !== undefined) counts.cacheHits++
     else if (at < options.from.getTime() || at >= options.to.getTime()) counts.outsideRange++
     else {
       counts.compared++

@@ -53,7 +53,7 @@ describe('reconcile (OpenAI, through the openai SDK and the fake provider)', () 
     expect(result.verdicts).toEqual({ 'within-tolerance': 1, 'ledger-high': 0, 'ledger-low': 1, 'provider-only': 3, 'ledger-only': 1 })
     expect(result.partialGroups).toBe(1)
     expect(result.completeThrough).toBe('2026-11-04T12:00:00.000Z')
-    expect(result.ledger).toEqual({ read: 19, compared: 16, otherProvider: 1, outsideRange: 1, denied: 1, unpriced: 0 })
+    expect(result.ledger).toEqual({ read: 19, compared: 16, otherProvider: 1, outsideRange: 1, denied: 1, cacheHits: 0, unpriced: 0 })
     expect(result.totals).toEqual({
       provider: amounts(39, 1_078_000, 16_600, 0.077),
       ledger: amounts(16, 26_000, 6100, 0.02871),

@@ -7,6 +7,7 @@ import { downgrades } from './downgrades.js'
 import { DEFAULT_MODEL_SIBLINGS } from './model-siblings.js'
 import { reasoningShare } from './reasoning-share.js'
 import { reportCurrency } from './report-currency.js'
+import { responseCache } from './response-cache.js'
 import { rightSizing } from './right-sizing.js'
 import type { SavingsCall } from './savings-call.js'
 import { DEFAULT_AUTOMATIC_CACHE_PROVIDERS, DEFAULT_SHORT_OUTPUT_TOKENS, type SavingsOptions } from './savings-options.js'
@@ -43,6 +44,7 @@ export function createSavingsAnalysis(options: SavingsOptions = {}): SavingsAnal
     reasoning: reasoningShare(),
     denials: denials(),
   }
+  const cache = responseCache(currency)
   const teams = new Set<string>()
   const features = new Set<string>()
   let calls = 0
@@ -70,14 +72,18 @@ export function createSavingsAnalysis(options: SavingsOptions = {}): SavingsAnal
         team,
         feature,
         spend: cost,
-        price: record.status === 'denied' ? null : priceOf(record.model),
+        price: record.status === 'denied' || record.cacheHit !== undefined ? null : priceOf(record.model),
         tier: record.serviceTier === undefined ? {} : { serviceTier: record.serviceTier },
         priceOf,
         convert: (usdNanos) => currency.convert(record, usdNanos),
       }
       calls++
       spend += cost
-      for (const analysis of Object.values(analyses)) analysis.add(call)
+      cache.add(call)
+      // A response-cache hit sent nothing to the provider: its replayed usage was not billed, so
+      // only the cache and the call counts see it, never the analyses that reprice tokens.
+      if (record.cacheHit === undefined) for (const analysis of Object.values(analyses)) analysis.add(call)
+      else analyses.denials.add(call)
       if (missingPrice) unpriced++
     },
     result() {
@@ -89,6 +95,8 @@ export function createSavingsAnalysis(options: SavingsOptions = {}): SavingsAnal
         toRecord.push("Right-sizing: the ledger does not say whether a call offered function tools; set the attribution tools: 'yes' on calls that pass tools so right-sizing leaves them out (server-side tools are seen in the usage).")
       }
       toRecord.push(reservationNote)
+      const advice = cache.advice()
+      if (advice !== undefined) toRecord.push(advice)
       return {
         currency: currency.code,
         ...(options.team === undefined ? {} : { team: options.team }),
@@ -101,6 +109,7 @@ export function createSavingsAnalysis(options: SavingsOptions = {}): SavingsAnal
         batch: batch.result(),
         rightSizing: sizing.result(),
         downgrades: analyses.downgrades.result(),
+        responseCache: cache.result(),
         reasoning: analyses.reasoning.result(),
         denials: analyses.denials.result(),
         toRecord,
@@ -116,7 +125,9 @@ export function createSavingsAnalysis(options: SavingsOptions = {}): SavingsAnal
  * Where the calls in `records` could cost less, per team, feature and model, in the report
  * currency: prompt caching (cached-input share, cache writes never read back, the upper bound of
  * automatic caching), batch/flex for non-interactive features, right-sizing to a cheaper sibling,
- * downgrades already made, reasoning share and denials. Each section states its assumption; the
+ * downgrades already made, what the response cache already saved, reasoning share and denials
+ * (a response-cache hit is counted only there and in the denials' call counts: it billed nothing).
+ * Each section states its assumption; the
  * alternatives are priced by `options.priceBook` (default: the bundled price data) at each call's
  * start time and service tier.
  *

@@ -12,6 +12,14 @@ describe('reportCurrency', () => {
     expect(reportCurrency('EUR').convert(eur, 500_000_000)).toBeCloseTo(0.46, 12)
   })
 
+  it("converts another cost of the record (a cache hit's cost avoided) at that cost's own rate", () => {
+    const avoided = { ...usdCost(1_000_000_000)!, amount: 0.93, currency: 'EUR' }
+    expect(reportCurrency('USD').costOf(eur, avoided)).toBe(1)
+    expect(reportCurrency('EUR', 0.9).costOf(eur, avoided)).toBeCloseTo(0.9, 12)
+    expect(reportCurrency('EUR').costOf(eur, avoided)).toBe(0.93)
+    expect(() => reportCurrency('GBP').costOf(eur, avoided)).toThrow('record eur is priced in EUR; pass --rate <GBP per USD> to report in GBP')
+  })
+
   it('names the record and the flag when it cannot convert', () => {
     expect(() => reportCurrency('EUR').convert(usd, 1)).toThrow('record usd is priced in USD; pass --rate <EUR per USD> to report in EUR')
   })

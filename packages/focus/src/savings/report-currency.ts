@@ -1,4 +1,4 @@
-import type { UsageRecord } from '@finops-ai/core'
+import type { UsageRecord, UsageRecordCost } from '@finops-ai/core'
 
 /** Converts a record's amounts into the currency of a report. */
 export interface ReportCurrency {
@@ -6,6 +6,12 @@ export interface ReportCurrency {
   readonly code: string
   /** `usdNanos` (nano-USD) of a figure computed for `record`, in the report currency. */
   convert(record: UsageRecord, usdNanos: number): number
+  /**
+   * A cost the engine computed for `record` other than `record.cost` (such as a response-cache
+   * hit's `costAvoided`) in the report currency: exact in USD, with `rate` when given, else its own
+   * amount when it is in the report currency; otherwise throws like `convert`.
+   */
+  costOf(record: UsageRecord, cost: UsageRecordCost): number
 }
 
 /**
@@ -23,6 +29,12 @@ export function reportCurrency(code: string, rate?: number): ReportCurrency {
       const cost = record.cost
       if (cost !== null && cost.currency?.toUpperCase() === currency) return cost.usdNanos === 0 ? 0 : (usdNanos * cost.amount) / cost.usdNanos
       throw new Error(`record ${record.id} is priced in ${cost?.currency ?? 'no currency'}; pass --rate <${currency} per USD> to report in ${currency}`)
+    },
+    costOf(record, cost) {
+      if (currency === 'USD') return cost.usdNanos / 1e9
+      if (rate !== undefined) return (cost.usdNanos / 1e9) * rate
+      if (cost.currency?.toUpperCase() === currency) return cost.amount
+      throw new Error(`record ${record.id} is priced in ${cost.currency}; pass --rate <${currency} per USD> to report in ${currency}`)
     },
   }
 }

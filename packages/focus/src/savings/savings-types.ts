@@ -69,6 +69,22 @@ export interface DowngradeRow extends SavingsGroup, SavingsCalls {
   saved: number
 }
 
+/** Calls of a feature and those the response cache answered (`createFinOps({ cache })`). */
+export interface ResponseCacheRow extends SavingsCalls {
+  team: string
+  feature: string
+  /** Calls that ran (not denied), hits included; `spend` is theirs (a hit costs nothing). */
+  calls: number
+  /** Calls the response cache answered: no request reached the provider. */
+  hits: number
+  /** `hits / calls`, 0–1. */
+  hitRate: number
+  /** What the hits would have cost, in the report currency: already saved. */
+  costAvoided: number
+  /** Hits whose cost avoided is unknown (`costAvoided: null`, the model had no price): not in `costAvoided`. */
+  unpricedHits: number
+}
+
 /** Reasoning tokens of a feature. */
 export interface ReasoningRow extends SavingsCalls {
   team: string
@@ -111,7 +127,7 @@ export interface Savings {
   /** The team and feature the analysis was restricted to, if any. */
   team?: string
   feature?: string
-  /** Calls analysed and their spend. */
+  /** Calls analysed (response-cache hits included) and their spend. */
   calls: number
   spend: number
   cachedInput: SavingsSection<CachedInputRow>
@@ -120,9 +136,11 @@ export interface Savings {
   batch: SavingsSection<BatchRow>
   rightSizing: SavingsSection<RightSizingRow>
   downgrades: SavingsSection<DowngradeRow>
+  /** Cost the response cache already avoided; `total` is the sum of `costAvoided`. */
+  responseCache: SavingsSection<ResponseCacheRow>
   reasoning: SavingsSection<ReasoningRow>
   denials: SavingsSection<DenialRow>
-  /** Data the ledger lacks for a suggestion, and how to record it. */
+  /** Data the ledger lacks for a suggestion, and how to record it (or, for the response cache, what to turn on). */
   toRecord: string[]
   /** Calls left out of the price comparisons because the price book does not know their model (or its sibling). */
   unpriced: number

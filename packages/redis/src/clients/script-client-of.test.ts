@@ -11,7 +11,7 @@ const skip = redisServerSkipReason()
 
 function configErrorOf(client: unknown): ConfigError {
   try {
-    scriptClientOf(client as RedisScriptClient)
+    scriptClientOf(client as RedisScriptClient, 'redisStore')
   } catch (error) {
     if (ConfigError.isInstance(error)) return error
     throw error
@@ -23,8 +23,8 @@ describe('scriptClientOf', () => {
   it('takes ioredis Redis and Cluster instances, connected or not', () => {
     const redis = new Redis({ lazyConnect: true })
     const cluster = new Cluster([{ host: '127.0.0.1', port: 1 }], { lazyConnect: true })
-    expect(Object.keys(scriptClientOf(redis))).toEqual(['evalSha', 'eval'])
-    expect(Object.keys(scriptClientOf(cluster))).toEqual(['evalSha', 'eval'])
+    expect(Object.keys(scriptClientOf(redis, 'redisStore'))).toEqual(['evalSha', 'eval'])
+    expect(Object.keys(scriptClientOf(cluster, 'redisStore'))).toEqual(['evalSha', 'eval'])
   })
 
   it('takes any object with ioredis-style evalsha and eval (a user adapter)', async () => {
@@ -33,7 +33,7 @@ describe('scriptClientOf', () => {
       evalsha: async (...args: unknown[]) => calls.push(['evalsha', ...args]),
       eval: async (...args: unknown[]) => calls.push(['eval', ...args]),
     }
-    const client = scriptClientOf(adapter)
+    const client = scriptClientOf(adapter, 'redisStore')
     await client.evalSha('sha', ['k1', 'k2'], ['a1'])
     await client.eval('return 1', ['k1'], ['a1', 'a2'])
     expect(calls).toEqual([
@@ -53,6 +53,15 @@ describe('scriptClientOf', () => {
     expect(error.path).toBe('redisStore.client')
     expect(error.message).toContain('an ioredis Redis or Cluster, a node-redis (redis v4–v6) client from createClient() or cluster from createCluster()')
     expect(error.message).toContain(got)
+  })
+
+  it('names the function it was given to in the ConfigError path', () => {
+    try {
+      scriptClientOf({ get: () => 'x' } as unknown as RedisScriptClient, 'redisResponseCache')
+      expect.unreachable('a ConfigError')
+    } catch (error) {
+      expect(error).toMatchObject({ path: 'redisResponseCache.client' })
+    }
   })
 
   it('rejects a node-redis cluster that was never opened', () => {
@@ -76,7 +85,7 @@ describe('scriptClientOf', () => {
       it(`${version.name}: takes an opened client and rejects one never opened`, async () => {
         const connected = await version.connect(server.port)
         opened.push(connected)
-        expect(Object.keys(scriptClientOf(connected.client))).toEqual(['evalSha', 'eval'])
+        expect(Object.keys(scriptClientOf(connected.client, 'redisStore'))).toEqual(['evalSha', 'eval'])
         const error = configErrorOf(version.unopened(server.port))
         expect(error.path).toBe('redisStore.client')
         expect(error.message).toContain('the node-redis client is not open: call client.connect() before redisStore()')

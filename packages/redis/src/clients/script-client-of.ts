@@ -18,27 +18,28 @@ function shapeOf(client: unknown): string {
 }
 
 /**
- * The {@link ScriptClient} that runs the store's scripts on `client`, recognised by its shape once
- * at `redisStore()`: node-redis's `evalSha` + `eval` (a `createClient()` client or a
- * `createCluster()` cluster of `redis` v4, v5 or v6), or ioredis's `evalsha` + `eval` (a `Redis`,
- * a `Cluster`, or a user's adapter of another library).
+ * The {@link ScriptClient} that runs the package's scripts on `client`, recognised by its shape
+ * once, when `owner` (`redisStore` or `redisResponseCache`) is called: node-redis's `evalSha` +
+ * `eval` (a `createClient()` client or a `createCluster()` cluster of `redis` v4, v5 or v6), or
+ * ioredis's `evalsha` + `eval` (a `Redis`, a `Cluster`, or a user's adapter of another library).
  *
- * @throws ConfigError at path `redisStore.client` for anything else, naming the supported clients;
+ * @throws ConfigError at path `<owner>.client` for anything else, naming the supported clients;
  * and for a node-redis client that is not open (`connect()` never called, or closed): node-redis
  * does not connect by itself, so every operation would fail. A client still connecting is
- * accepted; operations wait for it within their `timeoutMs` (see `clientReadiness`).
+ * accepted (`redisStore`'s operations wait for it within their `timeoutMs`, see `clientReadiness`).
  */
-export function scriptClientOf(client: RedisScriptClient): ScriptClient {
+export function scriptClientOf(client: RedisScriptClient, owner: 'redisStore' | 'redisResponseCache'): ScriptClient {
+  const path = `${owner}.client`
   const candidate: Partial<Record<'evalSha' | 'evalsha' | 'eval' | 'isOpen', unknown>> = typeof client === 'object' && client !== null ? client : {}
   if (isFunction(candidate.evalSha) && isFunction(candidate.eval)) {
     if (candidate.isOpen !== true) {
       throw new ConfigError({
-        path: 'redisStore.client',
-        detail: 'the node-redis client is not open: call client.connect() before redisStore() (node-redis never connects by itself)',
+        path,
+        detail: `the node-redis client is not open: call client.connect() before ${owner}() (node-redis never connects by itself)`,
       })
     }
     return isNodeRedisCluster(client) ? nodeRedisClusterScriptClient(client) : nodeRedisScriptClient(client as NodeRedisScriptClient)
   }
   if (isFunction(candidate.evalsha) && isFunction(candidate.eval)) return ioredisScriptClient(client as IoredisScriptClient)
-  throw new ConfigError({ path: 'redisStore.client', detail: `${supported}; got ${shapeOf(client)}` })
+  throw new ConfigError({ path, detail: `${supported}; got ${shapeOf(client)}` })
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 /** One Lua script of the store: its source and the SHA1 that `EVALSHA` runs it by. */
 export interface RedisScript {
-  /** The store operation it performs: `reserve`, `settle` or `read`. */
+  /** The operation it performs, e.g. `reserve`, `settle`, `read`. */
   readonly name: string
   /** The Lua source, sent with `EVAL` when the server does not know the SHA1 yet. */
   readonly source: string

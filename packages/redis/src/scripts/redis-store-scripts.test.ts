@@ -12,16 +12,18 @@ describe('redis store scripts', () => {
       settle: redisStoreScripts.settle.sha1,
       read: redisStoreScripts.read.sha1,
       charge: redisStoreScripts.charge.sha1,
+      recordOutputs: redisStoreScripts.recordOutputs.sha1,
     }).toEqual({
       reserve: '42015eb11c611cbf2d85c30bf02eb77b2d5b61f5',
       settle: 'a624f00b4e4aa9bf20431e2f7088e4c2b84f1a43',
       read: '8c7eeb37447e7fc765c31adaa84f836d11341ad2',
       charge: 'cc1c66329cd030577762d9ec76566b3990e16494',
+      recordOutputs: 'a57cde9e832db38e8e5463e82fbd57f5fcdd5864',
     })
   })
 
   it('document their KEYS and ARGV in a header comment', async () => {
-    for (const name of ['reserve', 'settle', 'read', 'charge']) {
+    for (const name of ['reserve', 'settle', 'read', 'charge', 'record-outputs']) {
       const { readFile } = await import('node:fs/promises')
       const text = await readFile(new URL(`./${name}-script.ts`, import.meta.url), 'utf8')
       expect(text).toMatch(/KEYS\[1/)
