@@ -41,8 +41,10 @@ function instrumentsOf(mode: semconv.SemconvMode): InstrumentShape[] {
     createCounter: (name: string, options?: { unit?: string }) => (created.push({ name, unit: options?.unit ?? '', kind: 'counter' }), instrument),
     createHistogram: (name: string, options?: { unit?: string }) => (created.push({ name, unit: options?.unit ?? '', kind: 'histogram' }), instrument),
   } as unknown as Meter
-  // The cost counter is created on first use, with the engine currency as its unit.
-  createInferenceInstruments(meter, mode).addCost(1, 'EUR', {})
+  // The money counters are created on first use, with the engine currency as their unit.
+  const money = createInferenceInstruments(meter, mode)
+  money.addCost(1, 'EUR', {})
+  money.addCostAvoided(1, 'EUR', {})
   return created
 }
 
@@ -80,6 +82,7 @@ describe('docs/grafana/finops-ai-dashboard.json', () => {
     expect([...emittedSeries]).toEqual(
       expect.arrayContaining([
         'finops_cost_total',
+        'finops_cache_cost_avoided_total',
         'finops_guard_denials_total',
         'finops_attribution_missing_total',
         'gen_ai_client_token_usage_bucket',
@@ -102,6 +105,7 @@ describe('docs/grafana/finops-ai-dashboard.json', () => {
         'Cost per call by model ($currency)',
         'OpenAI spend by service tier ($currency)',
         'Cached input share by feature',
+        'Cost avoided by the response cache by feature ($currency)',
       ]),
     )
     for (const panel of panels(dashboard.panels).filter((panel) => panel.type !== 'row')) {

@@ -7,6 +7,7 @@ import {
   GEN_AI_TOKEN_TYPE_VALUE_INPUT,
   GEN_AI_TOKEN_TYPE_VALUE_OUTPUT,
   METRIC_FINOPS_ATTRIBUTION_MISSING,
+  METRIC_FINOPS_CACHE_COST_AVOIDED,
   METRIC_FINOPS_COST,
   METRIC_FINOPS_GUARD_DENIALS,
   METRIC_GEN_AI_CLIENT_EMBEDDINGS_DURATION,
@@ -49,6 +50,8 @@ export interface InferenceInstruments {
   recordTimeToFirstChunk(seconds: number, attributes: Attributes): void
   /** `finops.cost` += `amount`; the counter's unit is `{<currency>}` and `finops.cost.currency` is added. */
   addCost(amount: number, currency: string, attributes: MetricAttributeSet | Attributes): void
+  /** `finops.cache.cost_avoided` += `amount`: what a response-cache hit would have cost; unit and attributes as `addCost`. */
+  addCostAvoided(amount: number, currency: string, attributes: MetricAttributeSet | Attributes): void
   /** `finops.guard.denials` += 1. */
   countDenial(attributes: Attributes): void
   /** `finops.attribution.missing` += 1. */
@@ -78,7 +81,6 @@ export function createInferenceInstruments(meter: Meter, mode: SemconvMode): Inf
     unit: '{call}',
     valueType: ValueType.INT,
   })
-  const costCounters = new Map<string, Counter>()
   const recordUsage = mode === 'latest' ? latestUsageRecorder(meter) : defaultUsageRecorder(meter)
   // Latest mode: embeddings are not inference; they have their own duration histogram.
   const embeddingsDuration =
@@ -94,19 +96,23 @@ export function createInferenceInstruments(meter: Meter, mode: SemconvMode): Inf
     recordUsage,
     recordDuration: (seconds, attributes, operation) => (operation === 'embeddings' ? embeddingsDuration : duration).record(seconds, attributes),
     recordTimeToFirstChunk: (seconds, attributes) => timeToFirstChunk.record(seconds, attributes),
-    addCost(amount, currency, attributes) {
-      let counter = costCounters.get(currency)
-      if (counter === undefined) {
-        counter = meter.createCounter(METRIC_FINOPS_COST, {
-          description: 'Cost of model calls as priced by finops-ai, in the engine currency.',
-          unit: `{${currency}}`,
-        })
-        costCounters.set(currency, counter)
-      }
-      counter.add(amount, attributeSetOf(attributes).withCurrency(currency))
-    },
+    addCost: moneyCounter(meter, METRIC_FINOPS_COST, 'Cost of model calls as priced by finops-ai, in the engine currency.'),
+    addCostAvoided: moneyCounter(meter, METRIC_FINOPS_CACHE_COST_AVOIDED, 'What calls answered by the response cache would have cost, in the engine currency.'),
     countDenial: (attributes) => denials.add(1, attributes),
     countMissingAttribution: (attributes) => missingAttribution.add(1, attributes),
+  }
+}
+
+/** A counter of amounts of money named `name`, one instrument per currency (its unit, e.g. `{EUR}`), with `finops.cost.currency` added. */
+function moneyCounter(meter: Meter, name: string, description: string): InferenceInstruments['addCost'] {
+  const counters = new Map<string, Counter>()
+  return (amount, currency, attributes) => {
+    let counter = counters.get(currency)
+    if (counter === undefined) {
+      counter = meter.createCounter(name, { description, unit: `{${currency}}` })
+      counters.set(currency, counter)
+    }
+    counter.add(amount, attributeSetOf(attributes).withCurrency(currency))
   }
 }
 

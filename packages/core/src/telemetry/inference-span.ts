@@ -280,8 +280,10 @@ class InferenceRecorder implements InferenceSpan {
       // The duration of a failed call carries `error.type`, and in latest mode its usage too.
       instruments.recordDuration(seconds, failed.call, this.request.operation)
       if (this.firstChunkSeconds !== undefined) instruments.recordTimeToFirstChunk(this.firstChunkSeconds, attributes.call)
-      // A cache hit used no provider tokens and cost nothing: no usage or cost points.
-      if (outcome !== undefined && outcome.cacheHit !== true) {
+      // A cache hit used no provider tokens and cost nothing: no usage or cost points, only what it avoided.
+      if (outcome?.cacheHit === true) {
+        if (outcome.costAvoided !== undefined && outcome.cost !== null) instruments.addCostAvoided(outcome.costAvoided, outcome.cost.currency, attributes)
+      } else if (outcome !== undefined) {
         // Estimated usage stays out of the `gen_ai.*` token metrics (the conventions forbid local counts there).
         if (outcome.result.estimated !== true) {
           instruments.recordUsage(outcome.result.usage, this.names.usageErrorType ? failed : attributes, this.request.operation)

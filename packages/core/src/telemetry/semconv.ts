@@ -199,6 +199,8 @@ export const ATTR_FINOPS_COST_AVOIDED = 'finops.cost.avoided'
 
 /** Counter of cost, unit `{<ISO 4217 code>}` (e.g. `{EUR}`), value = decimal amount. */
 export const METRIC_FINOPS_COST = 'finops.cost'
+/** Counter of what response-cache hits would have cost, unit and attributes as {@link METRIC_FINOPS_COST}. */
+export const METRIC_FINOPS_CACHE_COST_AVOIDED = 'finops.cache.cost_avoided'
 /** Counter `{call}` of calls denied by a guard. */
 export const METRIC_FINOPS_GUARD_DENIALS = 'finops.guard.denials'
 /** Counter `{call}` of calls that lacked required attribution keys. */
