@@ -1,5 +1,9 @@
 // The response cache across processes: engines on their own Redis connections sharing one
-// redisResponseCache, the real `openai` client over HTTP against fakeProvider().
+// redisResponseCache, the real `openai` client over HTTP against fakeProvider(); two engines in
+// this process, and two OS processes.
+import { fork } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
 import { createFinOps } from '@finops-ai/core'
 import { withFinOps } from '@finops-ai/openai'
 import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
@@ -7,10 +11,23 @@ import type { Redis } from 'ioredis'
 import OpenAI from 'openai'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { redisResponseCache } from './redis-response-cache.js'
+import type { ResponseCacheProcessReport } from './response-cache-process-worker.js'
 import { connectTestClient } from './redis-test-client.js'
 import { redisServerSkipReason, startRedisServer, type RedisServerProcess } from './testing/redis-server-process.js'
 
 const skip = redisServerSkipReason()
+const worker = fileURLToPath(new URL('./response-cache-process-worker.ts', import.meta.url))
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+
+/** Runs one worker process to its end and returns its report. */
+async function runProcess(args: string[]): Promise<ResponseCacheProcessReport> {
+  const child = fork(worker, args, { cwd: root, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const reported = once(child, 'message') as Promise<[ResponseCacheProcessReport]>
+  const [code] = (await once(child, 'exit')) as [number | null]
+  expect(code).toBe(0)
+  const [report] = await reported
+  return report
+}
 
 describe.skipIf(skip !== undefined)('createFinOps({ cache }) with redisResponseCache', () => {
   let server: RedisServerProcess
@@ -52,4 +69,16 @@ describe.skipIf(skip !== undefined)('createFinOps({ cache }) with redisResponseC
     await second.openai.chat.completions.create({ ...request, temperature: 0.7 })
     expect(provider.requests).toHaveLength(2)
   })
+
+  it('shares a response between two OS processes: the second one never reaches the provider', async () => {
+    const request = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Shared between processes?' }], temperature: 0 })
+    const args = [`redis://127.0.0.1:${server.port}`, provider.openaiBaseURL, request]
+    const sentBefore = provider.requests.length
+    const first = await runProcess(args)
+    expect(first.hit).toBe(false)
+    expect(provider.requests).toHaveLength(sentBefore + 1)
+    const second = await runProcess(args)
+    expect(second).toEqual({ id: first.id, content: first.content, hit: true })
+    expect(provider.requests).toHaveLength(sentBefore + 1)
+  }, 60_000)
 })
