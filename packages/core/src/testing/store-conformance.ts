@@ -25,6 +25,8 @@ export interface StoreConformanceOptions {
   evictsBeyond?: number
   /** The store implements `charge` (optional in the `Store` contract); `false` skips its cases. Default `true`. */
   charges?: boolean
+  /** The store implements `recordOutputs` (optional in the `Store` contract); `false` skips its cases. Default `true`. */
+  recordsOutputs?: boolean
 }
 
 const minute = { windowMs: 60_000, bucketMs: 1_000 }
@@ -281,6 +283,35 @@ export function runStoreConformance(
         expect(await store.read({ now: Date.UTC(2024, 1, 2), counters: [{ kind: 'budget', key: 'r:b', period: 'monthly' }] })).toMatchObject([
           { spent: 200, periodStart: Date.UTC(2024, 1, 1) },
         ])
+      })
+    }
+
+    if (options.recordsOutputs !== false) {
+      const recordOutputs = async (store: Store, key: string, tokens: number[], window = 3) => {
+        if (store.recordOutputs === undefined) throw new Error('the store has no recordOutputs(): pass { recordsOutputs: false }')
+        return store.recordOutputs({ key, tokens, window })
+      }
+
+      it('keeps the most recent output counts of a key, oldest first, and reads without changing them', async () => {
+        const store = await makeStore()
+        expect(await recordOutputs(store, 'o1', [])).toEqual([])
+        expect(await recordOutputs(store, 'o1', [10, 20])).toEqual([10, 20])
+        expect(await recordOutputs(store, 'o1', [30, 40])).toEqual([20, 30, 40])
+        expect(await recordOutputs(store, 'o1', [])).toEqual([20, 30, 40])
+        expect(await recordOutputs(store, 'o1', [1, 2, 3, 4, 5], 2)).toEqual([4, 5])
+        expect(await recordOutputs(store, 'o2', [7])).toEqual([7])
+      })
+
+      it('rejects a bad window or count with a RangeError before any change', async () => {
+        const store = await makeStore()
+        await recordOutputs(store, 'o3', [5])
+        for (const [tokens, window] of [[[-1], 3], [[1.5], 3], [[Number.MAX_SAFE_INTEGER + 1], 3], [[1], 0], [[1], 2.5]] as const) {
+          const failed = await Promise.resolve()
+            .then(() => recordOutputs(store, 'o3', [...tokens], window))
+            .then(() => undefined, (error: unknown) => error)
+          expect(failed instanceof RangeError).toBe(true)
+        }
+        expect(await recordOutputs(store, 'o3', [])).toEqual([5])
       })
     }
 
