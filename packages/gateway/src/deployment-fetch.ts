@@ -1,5 +1,4 @@
-/** The `fetch` signature the `openai` client accepts as its `fetch` option. */
-type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+import type { Fetch } from './upstream-fetch.js'
 
 const DEPLOYMENT_SEGMENT = /\/deployments\/([^/?]+)/
 
@@ -7,15 +6,16 @@ const DEPLOYMENT_SEGMENT = /\/deployments\/([^/?]+)/
  * A `fetch` for the `AzureOpenAI` client that sends a model's calls to its named deployment: the
  * client puts the request's `model` in the path (`/openai/deployments/<model>/chat/completions`),
  * and this replaces it with `deployments[model]`. The body keeps the model the caller named, so the
- * call is priced and recorded by it. A model not listed keeps its name as the deployment.
+ * call is priced and recorded by it. A model not listed keeps its name as the deployment. Requests
+ * are sent with `send`.
  */
-export function deploymentFetch(deployments: Readonly<Record<string, string>>): Fetch {
+export function deploymentFetch(deployments: Readonly<Record<string, string>>, send: Fetch): Fetch {
   return (input, init) => {
-    if (typeof input !== 'string') return fetch(input, init)
+    if (typeof input !== 'string') return send(input, init)
     const url = input.replace(DEPLOYMENT_SEGMENT, (segment, model: string) => {
       const deployment = Object.hasOwn(deployments, decodeURIComponent(model)) ? deployments[decodeURIComponent(model)] : undefined
       return deployment === undefined ? segment : `/deployments/${encodeURIComponent(deployment)}`
     })
-    return fetch(url, init)
+    return send(url, init)
   }
 }
