@@ -9,8 +9,20 @@ import { performance } from 'node:perf_hooks'
  * @typedef {{ url: string, headers: Record<string, string>, body: string }} LoadTarget
  */
 
-/** Sends one POST and reads its answer to the end; rejects on a non-200 status. */
+/**
+ * Sends one POST and reads its answer to the end; rejects on a non-200 status. A request sent on a
+ * kept-alive socket that the server closed as it was reused (ECONNRESET, "socket hang up": the
+ * server's keep-alive timeout passed while this client sat idle during another variant's turn) is
+ * sent once more, as Node's documentation advises (`request.reusedSocket`).
+ */
 function post(agent, target) {
+  return postOnce(agent, target).catch((error) => {
+    if (error.reusedSocket === true && error.code === 'ECONNRESET') return postOnce(agent, target)
+    throw error
+  })
+}
+
+function postOnce(agent, target) {
   return new Promise((resolve, reject) => {
     const request = httpRequest(target.url, { method: 'POST', agent, headers: target.headers }, (response) => {
       const parts = []
@@ -22,7 +34,7 @@ function post(agent, target) {
       })
       response.on('error', reject)
     })
-    request.on('error', reject)
+    request.on('error', (error) => reject(Object.assign(error, { reusedSocket: request.reusedSocket })))
     request.end(target.body)
   })
 }
