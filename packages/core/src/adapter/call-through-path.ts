@@ -2,6 +2,7 @@ import { context, diag } from '@opentelemetry/api'
 import type { CallHandle, CallPath } from '../call/call-path.js'
 import type { CallRequest } from '../call/call-request.js'
 import { FinOpsError } from '../errors/finops-error.js'
+import { isThenable } from '../guards/maybe-promise.js'
 import { deferAPIPromise } from './defer-api-promise.js'
 import { observeAPIPromise, type ResponseObserver } from './observe-api-promise.js'
 import { replayCachedResponse, type ReplayOptions } from './replay-cached-response.js'
@@ -49,7 +50,7 @@ export function callThroughPath<T>(options: CallThroughPathOptions<T>): Stainles
     diag.error('finops-ai: starting a call failed; sending it unobserved', error)
     return options.send(options.request.model)
   }
-  if (!isPromiseLike(begun)) return observeAPIPromise(sendAdmitted(options, begun), observeSafely(options, begun))
+  if (!isThenable(begun)) return observeAPIPromise(sendAdmitted(options, begun), observeSafely(options, begun))
 
   let observer: ResponseObserver<T> | undefined
   const start = Promise.resolve(begun).then(
@@ -112,8 +113,4 @@ function observeSafely<T>(options: CallThroughPathOptions<T>, handle: CallHandle
 /** An `APIPromise` that rejects with `error` and never sends a request. */
 function rejectedAPIPromise<T>(options: CallThroughPathOptions<T>, error: unknown): StainlessAPIPromise<T> {
   return deferAPIPromise<T>({ APIPromise: options.APIPromise, client: options.client, start: Promise.reject(error) })
-}
-
-function isPromiseLike<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }

@@ -1,6 +1,7 @@
 import { diag } from '@opentelemetry/api'
 import type { Attribution } from '../attribution/attribution.js'
 import type { CallRequest } from '../call/call-request.js'
+import { attempt, isThenable } from '../guards/maybe-promise.js'
 import { memoryResponseCache } from './memory-response-cache.js'
 import { ResponseCapture, type CapturedResponseWriter } from './response-capture.js'
 import { responseCacheKey } from './response-cache-key.js'
@@ -51,16 +52,10 @@ export class ResponseCache implements CapturedResponseWriter {
     const server = request.server === undefined ? '' : `${request.server.address}:${request.server.port ?? ''}`
     const key = responseCacheKey({ provider: request.provider, apiMethod, server, params, scope: this.scopeOf(attribution) })
     if (key === undefined) return undefined
-    let found: ReturnType<ResponseCacheStore['get']>
-    try {
-      found = this.store.get(key)
-    } catch (error) {
-      return lookupFailed(key, error)
-    }
-    if (!isPromiseLike(found)) return { key, cached: validCachedResponse(found) }
-    return Promise.resolve(found).then(
-      (response) => ({ key, cached: validCachedResponse(response) }),
-      (error: unknown) => lookupFailed(key, error),
+    return attempt(
+      () => this.store.get(key),
+      (response): ResponseCacheLookup => ({ key, cached: validCachedResponse(response) }),
+      (error) => lookupFailed(key, error),
     )
   }
 
@@ -70,12 +65,8 @@ export class ResponseCache implements CapturedResponseWriter {
   }
 
   write(key: string, response: CachedResponse): void {
-    try {
-      const written = this.store.set(key, response, this.settings.ttlMs)
-      if (isPromiseLike(written)) this.track(Promise.resolve(written).catch(writeFailed))
-    } catch (error) {
-      writeFailed(error)
-    }
+    const written = attempt(() => this.store.set(key, response, this.settings.ttlMs), () => undefined, writeFailed)
+    if (isThenable(written)) this.track(written)
   }
 
   private optedIn(request: CallRequest, params: Readonly<Record<string, unknown>>, attribution: Attribution): boolean {
@@ -120,8 +111,4 @@ function lookupFailed(key: string, error: unknown): ResponseCacheLookup {
 
 function writeFailed(error: unknown): void {
   diag.error('finops-ai: storing a response in the response cache failed', error)
-}
-
-function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function'
 }
