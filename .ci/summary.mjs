@@ -1,4 +1,5 @@
-// Prints the plain `N passed, M failed` line CI reads, from vitest's JSON report.
+// Prints the plain `N passed, M failed` line CI reads, from vitest's JSON report. Failed tests are
+// listed above it (Node line, file, name, first line of the failure) so a CI log names what broke.
 import { readFileSync } from 'node:fs'
 
 const path = process.argv[2] ?? 'test-results/vitest.json'
@@ -9,6 +10,13 @@ try {
   console.log(`0 passed, 1 failed`)
   console.error(`no readable vitest report at ${path}: ${error.message}`)
   process.exit(1)
+}
+const firstLine = (text) => (text ?? '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 400) ?? ''
+for (const suite of report.testResults) {
+  if (suite.status === 'failed' && suite.assertionResults.length === 0) console.log(`FAILED ${suite.name}: ${firstLine(suite.message)}`)
+  for (const test of suite.assertionResults) {
+    if (test.status === 'failed') console.log(`FAILED ${suite.name} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
+  }
 }
 const failedSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length
 const skipped = report.numPendingTests + report.numTodoTests
