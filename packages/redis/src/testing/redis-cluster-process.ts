@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort, redisCli, waitFor } from './redis-process-control.js'
+import { freeClusterPort, redisCli, waitFor } from './redis-process-control.js'
 
 /** Options of {@link startRedisCluster}. */
 export interface RedisClusterOptions {
@@ -78,18 +78,31 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
+/**
+ * Starts one cluster node on a free port and waits until it answers PING. A node that exits first
+ * (its port taken in the meantime by another process) is started again on another port, up to
+ * three times.
+ */
 async function launch(dir: string): Promise<Node> {
-  const port = await freePort()
-  const child = spawn(
-    binary,
-    ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', '2000', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: 'ignore' },
-  )
-  await waitFor(`redis-server on port ${port} answers PING`, async () => {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`)
-    return (await redisCli(port, ['PING']).catch(() => '')) === 'PONG'
-  })
-  return { host: '127.0.0.1', port, child }
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freeClusterPort()
+    const child = spawn(
+      binary,
+      ['--port', String(port), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--cluster-node-timeout', '2000', '--save', '', '--appendonly', 'no', '--dir', dir],
+      { stdio: 'ignore' },
+    )
+    try {
+      await waitFor(`redis-server on port ${port} answers PING`, async () => {
+        if (child.exitCode !== null) throw new Error(`redis-server on port ${port} exited with code ${child.exitCode}`)
+        return (await redisCli(port, ['PING']).catch(() => '')) === 'PONG'
+      })
+      return { host: '127.0.0.1', port, child }
+    } catch (error) {
+      const exitedByItself = child.exitCode !== null
+      child.kill('SIGKILL')
+      if (!exitedByItself || attempt === 3) throw error
+    }
+  }
 }
 
 interface SlotOwner {

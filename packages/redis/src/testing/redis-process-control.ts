@@ -4,16 +4,39 @@ import { createServer } from 'node:net'
 
 const cli = process.env.REDIS_CLI_BIN ?? 'redis-cli'
 
-/** A TCP port on 127.0.0.1 that was free a moment ago. */
-export function freePort(): Promise<number> {
+/** Listens on `port` (0: any) on 127.0.0.1, then closes; resolves the port, or `undefined` when it is taken. */
+function probePort(port: number): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
     const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(undefined) : reject(error)))
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address()
       server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))))
     })
   })
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const port = await probePort(0)
+  if (port === undefined) throw new Error('no free port on 127.0.0.1')
+  return port
+}
+
+/** How far above a cluster node's port Redis listens for its cluster bus. */
+const CLUSTER_BUS_OFFSET = 10_000
+
+/**
+ * A port on 127.0.0.1 for a Redis Cluster node: free a moment ago, and so was its cluster bus port
+ * (`port + 10000`, which must stay ≤ 65535 — redis-server refuses a higher node port). The kernel
+ * hands out ports across its whole ephemeral range, so both conditions are checked.
+ */
+export async function freeClusterPort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port = await freePort()
+    if (port + CLUSTER_BUS_OFFSET <= 65_535 && (await probePort(port + CLUSTER_BUS_OFFSET)) !== undefined) return port
+  }
+  throw new Error(`no port on 127.0.0.1 whose cluster bus port (+${CLUSTER_BUS_OFFSET}) is free too, after 100 tries`)
 }
 
 /** Runs `redis-cli -p <port> <args…>` and resolves its trimmed output; rejects on an error reply. */

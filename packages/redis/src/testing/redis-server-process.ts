@@ -76,7 +76,7 @@ export interface RedisServerOptions {
  * until it answers PING. `restart()` starts it again with the same arguments.
  */
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServerProcess> {
-  const port = await freePort()
+  let port = await freePort()
   let child: ChildProcess | undefined
   const killOnExit = () => child?.kill('SIGKILL')
   process.once('exit', killOnExit)
@@ -94,7 +94,20 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     await exited(running)
   }
 
-  await launch()
+  // The port can be taken between choosing it and the server binding it: then choose another.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await launch()
+      break
+    } catch (error) {
+      if (child?.exitCode === null || attempt === 3) {
+        killOnExit()
+        process.removeListener('exit', killOnExit)
+        throw error
+      }
+      port = await freePort()
+    }
+  }
   return {
     port,
     kill,
