@@ -75,6 +75,17 @@ surprise: true
     ])
   })
 
+  it('reads the response cache section: its TTL and isolation keys; false or absent is no cache', () => {
+    const env = { OPENAI_API_KEY: 'sk-1' }
+    expect(loadGatewayConfig(configFile('keys_file: keys.yaml\ncache: { ttl_ms: 600000, isolate_by: [team] }\n'), env).cache).toEqual({ ttlMs: 600_000, isolateBy: ['team'] })
+    expect(loadGatewayConfig(configFile('keys_file: keys.yaml\ncache: {}\n'), env).cache).toEqual({})
+    expect(loadGatewayConfig(configFile('keys_file: keys.yaml\ncache: false\n'), env).cache).toBeUndefined()
+    expect(loadGatewayConfig(configFile('keys_file: keys.yaml\n'), env).cache).toBeUndefined()
+    expect(issuesOf(configFile('keys_file: keys.yaml\ncache: { ttl_ms: 0, isolate_by: team, ttl: 5 }\n'), env)).toEqual(['cache.ttl', 'cache.ttl_ms', 'cache.isolate_by'])
+    expect(issuesOf(configFile("keys_file: keys.yaml\ncache: { isolate_by: [team, ''] }\n"), env)).toEqual(['cache.isolate_by[1]'])
+    expect(issuesOf(configFile('keys_file: keys.yaml\ncache: yes please\n'), env)).toEqual(['cache'])
+  })
+
   it('refuses a config with no provider key at all', () => {
     expect(issuesOf(configFile('keys_file: keys.yaml\n'))).toEqual(['upstreams'])
   })

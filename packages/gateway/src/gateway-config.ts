@@ -8,6 +8,18 @@ import type { AzureOpenAIUpstreamOptions, GatewayOptions, UpstreamOptions, Upstr
 /** Where the engine keeps its counters: in the process, or in Redis shared with other processes. */
 export type StoreConfig = { kind: 'memory' } | { kind: 'redis'; url: string; prefix?: string; onError?: 'fail-open' | 'fail-closed' }
 
+/**
+ * The config file's `cache:` section: the engine's opt-in response cache (`createFinOps({ cache })`)
+ * for the calls the gateway forwards. Its responses are kept where the store is: in the process,
+ * or in the same Redis (shared by every gateway process on it).
+ */
+export interface CacheConfig {
+  /** `ttl_ms:` — how long a stored response answers identical requests. Absent: the engine's default (1 h). */
+  ttlMs?: number
+  /** `isolate_by:` — attribution keys whose values must match for two calls to share a response. Absent: every key. */
+  isolateBy?: string[]
+}
+
 /** Server limits of the config file's `limits:` section, as {@link GatewayOptions} names them. */
 export type GatewayLimits = Pick<
   GatewayOptions,
@@ -30,6 +42,8 @@ export interface GatewayConfig {
   usageJsonl?: string
   /** `limits:` — body size, header count, timeouts. */
   limits: GatewayLimits
+  /** `cache:` — the response cache for calls that opt in (`temperature: 0`); absent: no cache. */
+  cache?: CacheConfig
 }
 
 const PROVIDERS = [
@@ -67,7 +81,7 @@ export function loadGatewayConfig(path: string, env: Readonly<Record<string, str
     const text = fields.string(value, at)
     return text === undefined ? undefined : resolve(base, text)
   }
-  const root = fields.object(document ?? {}, '', ['listen', 'upstreams', 'policy_file', 'keys_file', 'store', 'usage_jsonl', 'limits']) ?? {}
+  const root = fields.object(document ?? {}, '', ['listen', 'upstreams', 'policy_file', 'keys_file', 'store', 'usage_jsonl', 'limits', 'cache']) ?? {}
   const listen = fields.object(root.listen, 'listen', ['host', 'port']) ?? {}
   const config: GatewayConfig = {
     listen: { host: fields.string(listen.host, 'listen.host') ?? '127.0.0.1', port: fields.integer(listen.port, 'listen.port', 0, 65_535) ?? 8787 },
@@ -80,6 +94,8 @@ export function loadGatewayConfig(path: string, env: Readonly<Record<string, str
   if (policyFile !== undefined) config.policyFile = policyFile
   const usageJsonl = file(root.usage_jsonl, 'usage_jsonl')
   if (usageJsonl !== undefined) config.usageJsonl = usageJsonl
+  const cache = readCache(fields, root.cache)
+  if (cache !== undefined) config.cache = cache
   if (fields.issues.length > 0) throw new ConfigError(fields.issues)
   return config
 }
@@ -149,6 +165,21 @@ function readStore(fields: ConfigFields, value: unknown): StoreConfig {
     ...(prefix === undefined ? {} : { prefix }),
     ...(onError === 'fail-open' || onError === 'fail-closed' ? { onError } : {}),
   }
+}
+
+/** `cache: { ttl_ms?, isolate_by? }` (`cache: {}` for the defaults); absent or `false` → `undefined`. */
+function readCache(fields: ConfigFields, value: unknown): CacheConfig | undefined {
+  if (value === false) return undefined
+  const entry = fields.object(value, 'cache', ['ttl_ms', 'isolate_by'])
+  if (entry === undefined) return undefined
+  const cache: CacheConfig = {}
+  const ttlMs = fields.integer(entry.ttl_ms, 'cache.ttl_ms', 1)
+  if (ttlMs !== undefined) cache.ttlMs = ttlMs
+  if (entry.isolate_by !== undefined) {
+    if (!Array.isArray(entry.isolate_by)) fields.fail('cache.isolate_by', 'expected a list of attribution keys, e.g. [team]')
+    else cache.isolateBy = entry.isolate_by.flatMap((key, index) => fields.string(key, `cache.isolate_by[${index}]`) ?? [])
+  }
+  return cache
 }
 
 function readLimits(fields: ConfigFields, value: unknown): GatewayLimits {

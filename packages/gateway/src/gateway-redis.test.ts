@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createFinOps, LimitExceededError } from '@finops-ai/core'
@@ -76,5 +76,22 @@ describe.skipIf(redisServerSkipReason() !== undefined)('gateways and a wrapped a
     expect(spend.spent).toBeLessThanOrEqual(HARD_LIMIT_USD)
     expect(spend.reserved).toBe(0)
     await appRedis.quit()
+  }, 60_000)
+
+  it('share one response cache in Redis: a request answered upstream through one gateway is a cache hit through the other', async () => {
+    writeFileSync(join(directory, 'cached.yaml'), [readFileSync(join(directory, 'gateway.yaml'), 'utf8'), 'cache: { isolate_by: [team] }', ''].join('\n'))
+    let secret = ''
+    await runKeysCommand(['create', '--file', join(directory, 'keys.yaml'), '--id', 'vk_cached', '--team', 'faq'], { stdout: (text) => (secret += text), stderr: () => {} })
+    const gateways = [await serveGateway(loadGatewayConfig(join(directory, 'cached.yaml'))), await serveGateway(loadGatewayConfig(join(directory, 'cached.yaml')))]
+    try {
+      const cached = { ...call, temperature: 0, messages: [{ role: 'user' as const, content: 'What are your opening hours' }] }
+      const before = provider.requests.length
+      const answers = []
+      for (const served of gateways) answers.push(await new OpenAI({ baseURL: `${served.url}/v1`, apiKey: secret.trim(), maxRetries: 0 }).chat.completions.create(cached))
+      expect(answers[1]).toEqual(answers[0])
+      expect(provider.requests.length - before).toBe(1)
+    } finally {
+      await Promise.all(gateways.map((served) => served.close()))
+    }
   }, 60_000)
 })

@@ -2,7 +2,7 @@ export { createGateway } from './create-gateway.js'
 export type { Gateway } from './create-gateway.js'
 export type { AzureOpenAIUpstreamOptions, GatewayOptions, UpstreamOptions, UpstreamsOptions } from './gateway-options.js'
 export { loadGatewayConfig } from './gateway-config.js'
-export type { GatewayConfig, GatewayLimits, StoreConfig } from './gateway-config.js'
+export type { CacheConfig, GatewayConfig, GatewayLimits, StoreConfig } from './gateway-config.js'
 export { serveGateway } from './serve-gateway.js'
 export type { ServedGateway } from './serve-gateway.js'
 
