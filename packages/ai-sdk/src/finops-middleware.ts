@@ -1,7 +1,8 @@
 import { diag } from '@opentelemetry/api'
-import { beginCall, estimatedResult, observeReadableStream, type CallHandle, type CallRequest, type CallResult } from '@finops-ai/core'
+import { beginCall, estimatedResult, observeReadableStream, type CachedResponse, type CallHandle, type CallRequest, type CallResult } from '@finops-ai/core'
 import type { LanguageModelMiddleware } from 'ai'
 import { readGeneratedContent, readPromptContent } from './ai-sdk-content.js'
+import { cachedGenerated, cachedStream, cacheParams, captureGenerated, capturingStream } from './ai-sdk-response-cache.js'
 import type { GenerateResult, StreamResult, WrapGenerateOptions, WrapStreamOptions } from './ai-sdk-types.js'
 import type { FinOpsMiddlewareOptions } from './finops-middleware-options.js'
 import { MiddlewareSettings } from './middleware-settings.js'
@@ -27,6 +28,10 @@ import { trackLanguageModelStream } from './track-language-model-stream.js'
  *   `text` promise rejects.
  * - Each model call is one call: a multi-step `generateText` (tools) records each step, and each
  *   of the AI SDK's retries of a failed request is recorded as its own (failed or succeeded) call.
+ *
+ * - With the engine's response cache (`createFinOps({ cache })`), a call that opted in and was
+ *   answered before gets the stored result (a stream its stored parts) without a request, recorded
+ *   as a hit.
  *
  * Provider names follow the semantic conventions (`openai.responses` → `openai`,
  * `anthropic.messages` → `anthropic`, ...). Soft-limit downgrades apply only with
@@ -62,7 +67,9 @@ class LanguageModelCalls {
     const request = this.request(call, false)
     const handle = request && (await beginCall(this.settings.path, request))
     if (request === undefined || handle === undefined) return call.doGenerate()
-    const generated = await sendAdmitted(handle, () => this.modelToSend(call, request, handle)?.doGenerate(call.params) ?? call.doGenerate())
+    const cached = handle.cachedResponse
+    const generated = cached === undefined ? await sendAdmitted(handle, () => this.modelToSend(call, request, handle)?.doGenerate(call.params) ?? call.doGenerate()) : this.replayed(handle, cached, cachedGenerated)
+    captureGenerated(handle, generated)
     handle.succeed(this.generatedResult(generated, request))
     return generated
   }
@@ -71,10 +78,20 @@ class LanguageModelCalls {
     const request = this.request(call, true)
     const handle = request && (await beginCall(this.settings.path, request))
     if (request === undefined || handle === undefined) return call.doStream()
-    if (handle === undefined) return call.doStream()
-    const result = await sendAdmitted(handle, () => this.modelToSend(call, request, handle)?.doStream(call.params) ?? call.doStream())
-    const tracker = trackLanguageModelStream(handle, request.estimatedInputTokens, this.captureContent)
+    const cached = handle.cachedResponse
+    const result = cached === undefined ? await sendAdmitted(handle, () => this.modelToSend(call, request, handle)?.doStream(call.params) ?? call.doStream()) : this.replayed(handle, cached, cachedStream)
+    const tracker = capturingStream(handle, result, trackLanguageModelStream(handle, request.estimatedInputTokens, this.captureContent))
     return { ...result, stream: observeReadableStream(result.stream, tracker, call.params.abortSignal) }
+  }
+
+  /** A response-cache hit decoded by `decode`; a cache entry it cannot read fails the call (nothing was sent). */
+  private replayed<Result>(handle: CallHandle, cached: CachedResponse, decode: (cached: CachedResponse) => Result): Result {
+    try {
+      return decode(cached)
+    } catch (error) {
+      handle.fail(error)
+      throw error
+    }
   }
 
   /** The call as the engine takes it; `undefined` (logged) when it cannot be read: the call is then sent unobserved. */
@@ -82,6 +99,8 @@ class LanguageModelCalls {
     try {
       const request = this.settings.complete(readLanguageModelRequest(call.model, call.params, stream), call.model)
       if (this.captureContent) request.content = readPromptContent(call.params.prompt)
+      request.apiMethod = `${call.model.provider}.${stream ? 'doStream' : 'doGenerate'}`
+      request.params = cacheParams(call.model.modelId, call.params)
       return request
     } catch (error) {
       diag.error('finops-ai: reading an AI SDK call failed; sending it unobserved', error)

@@ -35,6 +35,7 @@ export type { UsageRecord, UsageRecordCost, UsageSink } from './engine/usage-rec
 export type { CachedResponse, ResponseCacheStore } from './cache/response-cache-store.js'
 export type { ResponseCacheCall, ResponseCacheOptions } from './cache/response-cache-options.js'
 export { memoryResponseCache, type MemoryResponseCacheOptions } from './cache/memory-response-cache.js'
+export { canonicalJSON } from './cache/response-cache-key.js'
 
 export { webhookEvents, type WebhookEventHandler } from './events/webhook-events.js'
 export { DEFAULT_WEBHOOK_EVENT_TYPES, type WebhookBodyFormat, type WebhookEventsOptions } from './events/webhook-options.js'

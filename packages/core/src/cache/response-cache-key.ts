@@ -27,7 +27,12 @@ export function responseCacheKey(parts: ResponseCacheKeyParts): string | undefin
   return createHash('sha256').update(head).update('\n').update(params).digest('hex')
 }
 
-/** JSON with object keys sorted, or `undefined` when `value` holds a non-JSON value. */
+/**
+ * JSON of `value` with object keys sorted at every depth (equal values give equal text), or
+ * `undefined` when it holds anything but JSON values: a `Date`, a typed array, a class instance,
+ * a function, a non-finite number. Fields that are `undefined` are left out, as `JSON.stringify`
+ * does. Adapters use it to store results in the response cache only when they round-trip.
+ */
 export function canonicalJSON(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
