@@ -302,6 +302,36 @@ describe('createGuards', () => {
     expect(events.map((event) => event.type)).toEqual(['store_degraded', 'store_degraded'])
   })
 
+  it('keeps charging an unguarded call in the background while the store is down, within the lease time after the call ended', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2024, 0, 10) })
+    const inner = memoryStore()
+    let down = true
+    let charges = 0
+    const store: Store = {
+      reservationTtlMs: 60_000,
+      reserve: () => Promise.reject(new Error('timeout')),
+      settle: (request) => inner.settle(request),
+      read: (request) => inner.read(request),
+      charge: (request) => {
+        charges += 1
+        return down ? Promise.reject(new Error('timeout')) : inner.charge!(request)
+      },
+    }
+    const events: FinOpsEvent[] = []
+    const guards = createGuards({ policies: [{ key: 'a', limits: { budget: { period: 'daily', hard_limit_usd: 10 } } }], store, emit: (event) => events.push(event), ...money })
+    const admission = (await guards.admit(call())) as AdmissionGranted
+    const outcome = admission.settle({ tokens: 1, costNanos: 2 * nano })
+    await vi.advanceTimersByTimeAsync(25 + 100 + 400 + 1_600)
+    await expect(outcome).resolves.toEqual({})
+    expect(charges).toBe(5)
+    down = false
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(charges).toBe(6)
+    expect(await guards.spend({ policy: 'a' })).toMatchObject({ spent: 2, reserved: 0 })
+    expect(vi.getTimerCount()).toBe(0)
+    expect(events.map((event) => event.type)).toEqual(['store_degraded', 'store_degraded'])
+  })
+
   it('fails closed on a store error when configured, denying with reason store_unavailable', async () => {
     const broken: Store = { reserve: () => Promise.reject(new Error('timeout')), settle: () => Promise.reject(new Error('x')), read: () => [] }
     const { guards, events } = setup([{ key: 'a', limits: { max_concurrent: 1 } }], { store: broken, onStoreError: 'fail-closed' })

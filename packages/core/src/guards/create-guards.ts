@@ -7,7 +7,7 @@ import type { LimitDenial } from '../errors/limit-exceeded-error.js'
 import { compilePolicies, policyCounterKey, type CompiledPolicy } from '../policies/compiled-policy.js'
 import { loadPolicies, type PolicySource } from '../policies/load-policies.js'
 import { createPolicyIndex } from '../policies/policy-index.js'
-import type { BudgetCounter, MaybePromise, ReserveDecision, SettleResult, Store } from '../store/store.js'
+import type { BudgetCounter, ChargeResult, MaybePromise, ReserveDecision, SettleResult, Store } from '../store/store.js'
 import type { Admission, AdmissionDenied, AdmissionGranted, ActualUse, BilledCharge, ChargeOutcome, GuardedCall, Guards, SettleOutcome } from './guard-types.js'
 import { attempt, isThenable } from './maybe-promise.js'
 import { planReservation, type ReservationPlan } from './reservation-plan.js'
@@ -186,10 +186,27 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
     })
 
   /**
+   * After the first retries gave up: runs the idempotent `run` again every 5 s on `unref`'d timers,
+   * unseen by the caller, while a retry can still land before `deadline` (epoch ms); after the last
+   * failure, a `store_degraded` event for `counterKey`.
+   */
+  const retryInBackground = <R>(run: () => MaybePromise<R>, applied: (result: R) => void, deadline: number | undefined, counterKey: string | undefined): void => {
+    const delay = deadline === undefined ? 0 : Math.min(settleRetryCapMs, deadline - clock())
+    if (delay <= 0) return
+    later(delay, () => {
+      attempt<R, void>(run, applied, (error) => {
+        if (clock() + settleRetryCapMs < deadline!) retryInBackground(run, applied, deadline, counterKey)
+        else storeDegraded(error, counterKey)
+      })
+    })
+  }
+
+  /**
    * The settlement of a call admitted unguarded because the store failed at its reservation
    * (fail-open): its actual cost is charged to the budgets it matched once it ends (`store.charge`,
-   * once per call, retried on the settle schedule), so spend stays true when the store answers
-   * again. Rates, concurrency and breakers are not touched. Without `charge` nothing is charged.
+   * once per call, retried on the settle schedule, then in the background for as long as the
+   * store's lease time after the call ended), so spend stays true when the store answers again.
+   * Rates, concurrency and breakers are not touched. Without `charge` nothing is charged.
    */
   const chargeUnguarded = (call: GuardedCall, matched: readonly CompiledPolicy[], id: string): AdmissionGranted['settle'] => {
     let outcome: MaybePromise<SettleOutcome> | undefined
@@ -199,11 +216,15 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
       const costNanos = whole(actual.costNanos)
       const plan = planCharge(matched, { id, attribution: call.attribution, costNanos })
       if (charge === undefined || costNanos === 0 || plan.counters.length === 0) return (outcome = noOutcome)
-      outcome = withSettleRetries(
-        () => charge.call(store, { id: `unguarded:${id}`, now: clock(), counters: plan.counters as BudgetCounter[] }),
-        (result) => (result.charged ? settled(plan, { settled: true, counters: result.counters }) : noOutcome),
-        (error) => storeDegraded(error, plan.slots[0]?.counterKey),
-      )
+      const counterKey = plan.slots[0]?.counterKey
+      const request = { id: `unguarded:${id}`, now: clock(), counters: plan.counters as BudgetCounter[] }
+      const run = () => charge.call(store, request)
+      const applied = (result: ChargeResult): SettleOutcome => (result.charged ? settled(plan, { settled: true, counters: result.counters }) : noOutcome)
+      outcome = withSettleRetries(run, applied, (error) => {
+        storeDegraded(error, counterKey)
+        const deadline = store.reservationTtlMs === undefined ? undefined : request.now + store.reservationTtlMs
+        retryInBackground(run, (result) => void applied(result), deadline, counterKey)
+      })
       return outcome
     }
   }
@@ -234,30 +255,14 @@ export function createGuards(options: GuardsOptions): FinOpsGuards {
         queue.wake()
         return settled(plan, result)
       }
-      // After the first retries the caller's outcome is resolved; these go on unseen until the lease ends.
-      const retryInBackground = (): void => {
-        const delay = leaseEnd === undefined ? 0 : Math.min(settleRetryCapMs, leaseEnd - clock())
-        if (delay <= 0) return
-        later(delay, () => {
-          attempt<SettleResult, void>(
-            () => store.settle(request),
-            (result) => void applied(result),
-            (error) => {
-              if (clock() + settleRetryCapMs < leaseEnd!) retryInBackground()
-              else storeDegraded(error, plan.slots[0]?.counterKey)
-            },
-          )
-        })
-      }
-      outcome = withSettleRetries(
-        () => store.settle(request),
-        applied,
-        (error) => {
-          storeDegraded(error, plan.slots[0]?.counterKey)
-          queue.wake()
-          retryInBackground()
-        },
-      )
+      const run = () => store.settle(request)
+      const counterKey = plan.slots[0]?.counterKey
+      outcome = withSettleRetries(run, applied, (error) => {
+        storeDegraded(error, counterKey)
+        queue.wake()
+        // The caller's outcome is resolved; the retries go on unseen until the lease ends.
+        retryInBackground(run, (result) => void applied(result), leaseEnd, counterKey)
+      })
       return outcome
     }
     const admission: AdmissionGranted = { allowed: true, policyKeys: matched.map((policy) => policy.key), model, softLimitPolicies, storeDegraded: false, settle }
