@@ -97,6 +97,15 @@ describe('finopsChatAnthropic', () => {
     expect(records[0]).toMatchObject({ stream: true, usage: { inputTokens: 8, outputTokens: 16 }, cost: exactCost })
   })
 
+  it("answers a repeated temperature-0 invoke from the engine's response cache, recorded as a hit", async () => {
+    const finops = engine({ cache: {} })
+    const first = await model(finops, { temperature: 0 }).invoke(question)
+    expect((await model(finops, { temperature: 0 }).invoke(question)).content).toEqual(first.content)
+    expect(provider.requests).toHaveLength(1)
+    await finops.flush()
+    expect(records.map((record) => record.cacheHit !== undefined)).toEqual([false, true])
+  })
+
   it('prices cache reads the 0.x SDK reports apart from input_tokens', async () => {
     const finops = engine()
     provider.setUsage({ cachedTokens: 6 })

@@ -179,6 +179,23 @@ describe('finopsChatOpenAI', () => {
     })
   })
 
+  it("answers a repeated temperature-0 invoke and stream from the engine's response cache, recorded as hits", async () => {
+    const finops = engine({ cache: {} })
+    const first = await model(finops, { temperature: 0 }).invoke(question)
+    const second = await model(finops, { temperature: 0 }).invoke(question)
+    expect(second.content).toBe(first.content)
+    const streamed = async () => {
+      let text = ''
+      for await (const chunk of await model(finops, { temperature: 0, streaming: true }).stream(question)) text += chunk.content
+      return text
+    }
+    expect(await streamed()).toBe(await streamed())
+    expect(provider.requests).toHaveLength(2)
+    await finops.flush()
+    expect(records.map((record) => record.cacheHit !== undefined)).toEqual([false, true, false, true])
+    expect(records[1]).toMatchObject({ cost: { usdNanos: 0 }, cacheHit: { costAvoided: exactCost } })
+  })
+
   it('rejects invalid attribution when the model is built, naming the option', () => {
     const build = () => finopsChatOpenAI({ apiKey: 'test' }, { attribution: { team: { id: 7 } as unknown as string } })
     expect(build).toThrow(ConfigError)
