@@ -1,5 +1,6 @@
 import { APIPromise } from '@anthropic-ai/sdk'
 import {
+  answerAffectingOptions,
   callThroughPath,
   completeRequest,
   observeCallResult,
@@ -83,6 +84,8 @@ function patchCreate(
         // What the response cache keys on (when it is on and the call opts in).
         request.apiMethod = apiMethod
         request.params = body
+        const answerOptions = answerAffectingOptions(options)
+        if (answerOptions !== undefined) request.requestOptions = answerOptions
       } catch {
         return original.call(resource, body, options)
       }

@@ -53,11 +53,15 @@ describe('the response cache behind the gateway (createFinOps({ cache }))', () =
     expect(upstreamCalls('/chat/completions')).toBe(1)
   })
 
-  it('answers a repeated Anthropic message from the cache', async () => {
+  it('answers a repeated Anthropic message from the cache, apart for each forwarded feature-flag header', async () => {
     const client = test.anthropic(SUPPORT)
     const request = { model: 'claude-sonnet-4-5', max_tokens: 64, temperature: 0, messages }
     const first = await client.messages.create(request)
     expect(await client.messages.create(request)).toEqual(first)
     expect(upstreamCalls('/messages')).toBe(1)
+    const beta = { headers: { 'anthropic-beta': 'context-1m-2025-08-07' } }
+    await client.messages.create(request, beta)
+    await client.messages.create(request, beta)
+    expect(upstreamCalls('/messages')).toBe(2)
   })
 })

@@ -185,6 +185,18 @@ describe('response cache with the openai client', () => {
     expect(provider.requests).toHaveLength(4)
   })
 
+  it('keys on the request options that change the answer (headers, query), not on timeouts or retries', async () => {
+    const { finops, openai } = setup()
+    await openai.chat.completions.create(chat, { headers: { 'OpenAI-Beta': 'assistants=v2' } })
+    await finops.flush()
+    await openai.chat.completions.create(chat, { headers: { 'openai-beta': 'assistants=v2' }, timeout: 5_000, maxRetries: 1 })
+    expect(provider.requests).toHaveLength(1)
+    await openai.chat.completions.create(chat)
+    await openai.chat.completions.create(chat, { headers: { 'OpenAI-Beta': 'responses=experimental' } })
+    await openai.chat.completions.create(chat, { query: { variant: 'b' } })
+    expect(provider.requests).toHaveLength(4)
+  })
+
   it('expires a response after its ttl (engine clock)', async () => {
     let now = Date.parse('2026-12-03T10:00:00Z')
     const { finops, openai } = setup({ ttl: 60_000 }, { clock: () => now })

@@ -10,6 +10,8 @@ export interface ResponseCacheKeyParts {
   server: string
   /** The request body as sent: model, messages, tools and every other parameter. */
   params: Readonly<Record<string, unknown>>
+  /** The per-request options that can change the answer (headers, query); absent: none. */
+  options?: Readonly<Record<string, unknown>>
   /** The isolating attribution: `[key, value]` pairs, sorted by key (`null` for an absent value). */
   scope: ReadonlyArray<readonly [string, string | null]>
 }
@@ -17,14 +19,15 @@ export interface ResponseCacheKeyParts {
 /**
  * The SHA-256 (hex) of a canonical JSON of `parts` (object keys sorted at every depth): identical
  * requests in the same scope give the same key, any difference another one. `undefined` when the
- * parameters hold anything but JSON values (an uploaded file, a stream, a `Date`, a class
+ * parameters or options hold anything but JSON values (an uploaded file, a stream, a `Date`, a class
  * instance): such a request is not cached, since its content cannot be compared.
  */
 export function responseCacheKey(parts: ResponseCacheKeyParts): string | undefined {
   const params = canonicalJSON(parts.params)
-  if (params === undefined) return undefined
+  const options = parts.options === undefined ? '' : canonicalJSON(parts.options)
+  if (params === undefined || options === undefined) return undefined
   const head = JSON.stringify([parts.provider, parts.apiMethod, parts.server, parts.scope])
-  return createHash('sha256').update(head).update('\n').update(params).digest('hex')
+  return createHash('sha256').update(head).update('\n').update(params).update('\n').update(options).digest('hex')
 }
 
 /**

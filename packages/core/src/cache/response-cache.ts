@@ -50,7 +50,7 @@ export class ResponseCache implements CapturedResponseWriter {
     const { params, apiMethod } = request
     if (params === undefined || apiMethod === undefined || !this.optedIn(request, params, attribution)) return undefined
     const server = request.server === undefined ? '' : `${request.server.address}:${request.server.port ?? ''}`
-    const key = responseCacheKey({ provider: request.provider, apiMethod, server, params, scope: this.scopeOf(attribution) })
+    const key = responseCacheKey({ provider: request.provider, apiMethod, server, params, options: request.requestOptions, scope: this.scopeOf(attribution) })
     if (key === undefined) return undefined
     return attempt(
       () => this.store.get(key),

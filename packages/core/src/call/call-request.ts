@@ -77,4 +77,10 @@ export interface CallRequest {
   apiMethod?: string
   /** The request body as the SDK method sends it (a reference, never copied); part of the response-cache key. */
   params?: Readonly<Record<string, unknown>>
+  /**
+   * The per-request options that can change the answer (`headers`, `query`; see
+   * `answerAffectingOptions`), part of the response-cache key with `params`: calls that differ in
+   * them never share a response. Absent: none.
+   */
+  requestOptions?: Readonly<Record<string, unknown>>
 }
