@@ -1,5 +1,5 @@
 import { diag } from '@opentelemetry/api'
-import { numberField, objectField, type CallHandle, type CallPath, type CallRequest } from '@finops-ai/core'
+import { numberField, objectField } from '@finops-ai/core'
 
 /** The `messages.create` parameters that `countTokens` accepts (and that change the input count). */
 const COUNT_TOKENS_FIELDS = [
@@ -23,27 +23,16 @@ export interface CountingResource {
 }
 
 /**
- * For `countTokens: true`: a call path whose `begin` first asks the resource's `countTokens` for
- * the exact input tokens of `body`, writes them into the request's `estimatedInputTokens`, then
- * begins the call on `path` (so the reservation uses them; `begin` is then always asynchronous).
- * When counting fails (or the resource has no `countTokens`), the local estimate stays; the
- * failure is logged through OTel `diag`, never thrown. The caller's abort `signal` and `headers`
- * (e.g. `anthropic-beta`) go with the count request.
+ * For `countTokens: true`: the request's `countInputTokens`, which asks the resource's
+ * `countTokens` for the exact input tokens of `body`. The engine calls it only when it reserves
+ * for the call (guards configured, not answered from the response cache), so no count is made
+ * without policies or for a cache hit. When counting fails (or the resource has no
+ * `countTokens`), it resolves `undefined` and the local estimate stays; the failure is logged
+ * through OTel `diag`, never thrown. The caller's abort `signal` and `headers` (e.g.
+ * `anthropic-beta`) go with the count request.
  */
-export function countingCallPath(
-  path: CallPath,
-  resource: CountingResource,
-  body: Record<string, unknown>,
-  options: unknown,
-): CallPath {
-  return {
-    begin(request: CallRequest): Promise<CallHandle> {
-      return countInputTokens(resource, body, options).then((count) => {
-        if (count !== undefined) request.estimatedInputTokens = count
-        return path.begin(request)
-      })
-    },
-  }
+export function inputTokenCounter(resource: CountingResource, body: Record<string, unknown>, options: unknown): () => Promise<number | undefined> {
+  return () => countInputTokens(resource, body, options)
 }
 
 async function countInputTokens(resource: CountingResource, body: Record<string, unknown>, options: unknown): Promise<number | undefined> {

@@ -14,12 +14,13 @@ export interface FinOpsAnthropicOptions {
    */
   attribution?: Attribution
   /**
-   * Reserve budget with Anthropic's exact input count: before each call, `messages.countTokens`
-   * (`beta.messages.countTokens` for beta calls) is asked for the request's input tokens, and the
-   * reservation uses that count instead of the local estimate (about 4 characters per token).
-   * Costs one extra round trip per call, made before the guards run (so it is made even for a call
-   * the guards then deny); when it fails, the local estimate is used. The settlement always uses
-   * the usage the response reports. Default `false`.
+   * Reserve budget with Anthropic's exact input count: before a call is reserved for,
+   * `messages.countTokens` (`beta.messages.countTokens` for beta calls) is asked for the request's
+   * input tokens, and the reservation uses that count instead of the local estimate (about 4
+   * ASCII characters per token). Costs one extra round trip per call that is reserved for, made
+   * before the guards run (so it is made even for a call the guards then deny); none when the
+   * engine has no policies or the response cache answers the call. When it fails, the local
+   * estimate is used. The settlement always uses the usage the response reports. Default `false`.
    */
   countTokens?: boolean
 }

@@ -2,7 +2,7 @@ import Anthropic from '@anthropic-ai/sdk'
 import { context, propagation, trace } from '@opentelemetry/api'
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks'
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base'
-import { createFinOps, LimitExceededError, type FinOps, type UsageRecord } from '@finops-ai/core'
+import { createFinOps, LimitExceededError, type FinOps, type FinOpsOptions, type UsageRecord } from '@finops-ai/core'
 import { fakeProvider, genAiSpans, type FakeProvider } from '@finops-ai/testing'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { withFinOps } from './with-finops.js'
@@ -34,9 +34,9 @@ afterAll(async () => {
   await provider.close()
 })
 
-function setup(options: { countTokens?: boolean } = {}) {
+function setup(options: { countTokens?: boolean } = {}, engineOptions: FinOpsOptions = {}) {
   const records: UsageRecord[] = []
-  const finops = createFinOps({ tracerProvider, onUsage: (record) => void records.push(record) })
+  const finops = createFinOps({ tracerProvider, onUsage: (record) => void records.push(record), ...engineOptions })
   const client = withFinOps(new Anthropic({ baseURL: provider.anthropicBaseURL, apiKey: 'test', maxRetries: 0 }), { finops, ...options })
   return { finops, client, records }
 }
@@ -131,12 +131,27 @@ describe('withFinOps with the real engine and a registered tracer provider', () 
   })
 
   it('reserves the countTokens count and still emits one GenAI span per call', async () => {
-    const { finops, client, records } = setup({ countTokens: true })
+    // A budget that holds the local estimate but not the count of a long system prompt (one token per word for the fake provider).
+    const system = Array.from({ length: 2_000 }, () => 'a').join(' ')
+    const { finops, client, records } = setup({ countTokens: true }, { policies: [{ key: 'support', limits: { budget: { period: 'daily', hard_limit_usd: 0.0015 } } }] })
+    await expect(client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, system, messages })).rejects.toMatchObject({ reason: 'budget' })
     await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, messages })
     const spans = await finished(finops)
-    expect(provider.requests.map((request) => request.path)).toEqual(['/v1/messages/count_tokens', '/v1/messages'])
-    expect(genAiSpans(spans)).toHaveLength(1)
-    expect(records).toHaveLength(1)
+    expect(provider.requests.map((request) => request.path)).toEqual(['/v1/messages/count_tokens', '/v1/messages/count_tokens', '/v1/messages'])
+    expect(genAiSpans(spans)).toHaveLength(2)
+    expect(records.map((record) => record.status)).toEqual(['denied', 'ok'])
+  })
+
+  it('asks for no count when nothing is reserved: no policies, or a response-cache hit', async () => {
+    const { finops, client } = setup({ countTokens: true })
+    await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, messages })
+    const cached = setup({ countTokens: true }, { cache: {}, policies: [{ key: 'support', limits: { requests_per_minute: 100 } }] })
+    const request = { model: 'claude-haiku-4-5', max_tokens: 64, temperature: 0, messages }
+    await cached.client.messages.create(request)
+    await cached.finops.flush()
+    await cached.client.messages.create(request)
+    await finished(finops)
+    expect(provider.requests.map((request) => request.path)).toEqual(['/v1/messages', '/v1/messages/count_tokens', '/v1/messages'])
   })
 
   it('returns the same client, once, and validates its options', () => {

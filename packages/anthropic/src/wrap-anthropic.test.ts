@@ -162,22 +162,26 @@ describe('wrapAnthropic', () => {
     expect(path.calls[0]?.partial).toMatchObject({ usage: { inputTokens: 5 }, estimated: true })
   })
 
-  it('reserves the exact input count of countTokens when asked to', async () => {
+  it('gives the request a countInputTokens that asks countTokens for the exact input count, when asked to', async () => {
     const { path, client } = wrapped({ countTokens: true })
     const system = 'You are a very helpful assistant of the support team'
     await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, system, messages })
-    expect(provider.requests.map((request) => request.path)).toEqual(['/v1/messages/count_tokens', '/v1/messages'])
-    expect(provider.requests[0]?.body).toEqual({ model: 'claude-haiku-4-5', system, messages })
+    // The engine asks for the count when it reserves; this path double never does.
+    expect(provider.requests.map((request) => request.path)).toEqual(['/v1/messages'])
     // 10 words of system + 5 of the message, as the fake provider counts them.
-    expect(path.requests[0]?.estimatedInputTokens).toBe(15)
+    expect(await path.requests[0]?.countInputTokens?.()).toBe(15)
+    expect(provider.requests[1]).toMatchObject({ path: '/v1/messages/count_tokens', body: { model: 'claude-haiku-4-5', system, messages } })
     expect(path.results[0]?.usage.inputTokens).toBe(15)
   })
 
-  it('falls back to the local estimate when countTokens fails', async () => {
+  it('counts nothing without countTokens, and a failed count resolves undefined (the estimate stays)', async () => {
+    const plain = wrapped()
+    await plain.client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, messages })
+    expect(plain.path.requests[0]?.countInputTokens).toBeUndefined()
     const { path, client } = wrapped({ countTokens: true })
-    provider.failNext({ status: 500 })
     await client.messages.create({ model: 'claude-haiku-4-5', max_tokens: 64, messages })
-    expect(path.requests[0]?.estimatedInputTokens).toBe(Math.ceil('Say hello to the team'.length / 4))
+    provider.failNext({ status: 500 })
+    expect(await path.requests[0]?.countInputTokens?.()).toBeUndefined()
     expect(path.calls[0]?.outcome).toBe('succeeded')
   })
 

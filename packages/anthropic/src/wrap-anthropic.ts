@@ -19,7 +19,7 @@ import {
 } from '@finops-ai/core'
 import { readMessageOutputContent, readMessagesContent } from './anthropic-content.js'
 import { patchAnthropicBatches } from './anthropic-batches.js'
-import { countingCallPath, type CountingResource } from './count-input-tokens.js'
+import { inputTokenCounter, type CountingResource } from './count-input-tokens.js'
 import { detectAnthropicProvider } from './detect-anthropic-provider.js'
 import { readMessageResult } from './read-message-result.js'
 import { readMessagesRequest } from './read-messages-request.js'
@@ -86,11 +86,12 @@ function patchCreate(
         request.params = body
         const answerOptions = answerAffectingOptions(options)
         if (answerOptions !== undefined) request.requestOptions = answerOptions
+        if (settings.countTokens) request.countInputTokens = inputTokenCounter(resource as CountingResource, body, options)
       } catch {
         return original.call(resource, body, options)
       }
       return callThroughPath({
-        path: settings.countTokens ? countingCallPath(path, resource as CountingResource, body, options) : path,
+        path,
         request,
         APIPromise: APIPromise as unknown as StainlessAPIPromiseClass,
         client: resource._client ?? client,

@@ -46,6 +46,13 @@ export interface CallRequest {
   maxOutputTokens?: number
   /** Cheap estimate of input tokens, used to reserve budget before the call. */
   estimatedInputTokens: number
+  /**
+   * An exact input count from the provider (e.g. Anthropic's `messages.countTokens`), asked by the
+   * engine only when it is about to reserve for the call: guards are configured and the response
+   * cache did not answer it. A count replaces `estimatedInputTokens`; `undefined` or a rejection
+   * keeps the estimate. Absent: the estimate is used.
+   */
+  countInputTokens?: () => PromiseLike<number | undefined>
   /** Service tier the caller requested (`batch`, `flex`, `priority`, ...). */
   serviceTier?: string
   /** Host and port of the provider endpoint (`server.address`, `server.port`). */

@@ -215,6 +215,38 @@ describe('createFinOps call path', () => {
   })
 })
 
+describe('createFinOps exact input counts (CallRequest.countInputTokens)', () => {
+  // gpt-4o input $2.50 / 1M, output $10 / 1M: 1,000 estimated input tokens and 100 output reserve $0.0035; 10,000 counted
+  // reserve $0.026, over the $0.02 budget. Each call below then spends $0.004 (gpt4oUsage).
+  const budget = { policies: [{ key: 'team', limits: { budget: { period: 'daily' as const, hard_limit_usd: 0.02 } } }] }
+
+  it('reserves the count instead of the estimate when guards are configured', async () => {
+    const { path } = engine(budget)
+    const count = vi.fn(async () => 10_000)
+    await expect(path.begin(chat({ countInputTokens: count }))).rejects.toMatchObject({ reason: 'budget', requested: 0.026 })
+    expect(count).toHaveBeenCalledTimes(1)
+    const handle = await path.begin(chat({ countInputTokens: async () => 1_000 }))
+    handle.succeed({ usage: gpt4oUsage })
+  })
+
+  it('keeps the estimate when the count fails, is undefined or is not a token count', async () => {
+    const { finops, path } = engine(budget)
+    for (const count of [async () => Promise.reject(new Error('count failed')), async () => undefined, async () => -5, async () => 1.5]) {
+      const handle = await path.begin(chat({ countInputTokens: count }))
+      expect((await finops.spend({ policy: 'team' })).reserved).toBe(0.0035)
+      handle.fail(new Error('provider down'))
+    }
+  })
+
+  it('asks for no count without guards: the call begins synchronously', () => {
+    const { path } = engine()
+    const count = vi.fn(async () => 10_000)
+    const handle = path.begin(chat({ countInputTokens: count }))
+    expect(handle).not.toBeInstanceOf(Promise)
+    expect(count).not.toHaveBeenCalled()
+  })
+})
+
 describe('callPathOf', () => {
   it('uses the process-wide default engine when given none', () => {
     expect(callPathOf()).toBe(callPathOf())

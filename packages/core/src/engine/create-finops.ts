@@ -250,21 +250,50 @@ class Engine implements FinOps, CallPath, CallFinisher {
     return new AdmittedCall(this, request, attribution, span, this.priceOf(request), undefined, this.clock(), performance.now(), lookup.cached)
   }
 
-  /** Prices, checks the guards and reserves: the handle of an admitted call, or the denial thrown. */
+  /**
+   * Prices, checks the guards and reserves: the handle of an admitted call, or the denial thrown.
+   * With guards, a request's exact input count (`countInputTokens`) is asked for first.
+   */
   private admit(request: CallRequest, attribution: CallAttribution, span: InferenceSpan, capture: ResponseCapture | undefined): CallHandle | Promise<CallHandle> {
-    const values = attribution.values
     const price = this.priceOf(request)
-    const unpriced = price === null ? this.pricing.denial(request.provider, request.model, values) : undefined
+    const unpriced = price === null ? this.pricing.denial(request.provider, request.model, attribution.values) : undefined
     if (unpriced !== undefined) return this.reject(span, unpriced)
+    const guards = this.guards
+    if (guards === undefined) {
+      return new AdmittedCall(this, request, attribution, span, price, undefined, this.clock(), performance.now(), undefined, capture)
+    }
+    const count = request.countInputTokens
+    if (count === undefined) return this.reserve(guards, request, attribution, span, price, capture)
+    return Promise.resolve()
+      .then(count)
+      .then(
+        (tokens) => {
+          if (tokens !== undefined && Number.isSafeInteger(tokens) && tokens >= 0) request.estimatedInputTokens = tokens
+          return this.reserve(guards, request, attribution, span, price, capture)
+        },
+        (error: unknown) => {
+          diag.warn('finops-ai: counting the input tokens failed; reserving the local estimate', error)
+          return this.reserve(guards, request, attribution, span, price, capture)
+        },
+      )
+  }
+
+  /** Checks the guards and reserves the call's estimate: the handle of an admitted call, or the denial thrown. */
+  private reserve(
+    guards: FinOpsGuards,
+    request: CallRequest,
+    attribution: CallAttribution,
+    span: InferenceSpan,
+    price: ResolvedPrice | null,
+    capture: ResponseCapture | undefined,
+  ): CallHandle | Promise<CallHandle> {
+    const values = attribution.values
     const startTime = this.clock()
     const startedAt = performance.now()
-    if (this.guards === undefined) {
-      return new AdmittedCall(this, request, attribution, span, price, undefined, startTime, startedAt, undefined, capture)
-    }
     const estimatedOutput = this.learnedOutputs?.outputTokens(request, values) ?? this.estimatedOutputTokens(request)
     const estimatedCostNanos =
       price === null ? 0 : price.cost({ inputTokens: request.estimatedInputTokens, outputTokens: estimatedOutput }).totalNanos
-    const admission = this.guards.admit({
+    const admission = guards.admit({
       attribution: values,
       model: request.model,
       estimatedTokens: request.estimatedInputTokens + estimatedOutput,
