@@ -1,20 +1,12 @@
 import { createFinOps, type CachedResponse, type FinOps, type ResponseCacheOptions, type UsageRecord } from '@finops-ai/core'
-import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
 import { generateText, streamText, wrapLanguageModel } from 'ai'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { GenerateResult, WrapGenerateOptions } from './ai-sdk-types.js'
-import { fakeProviderModels } from './fake-provider-models.js'
+import { useFakeProviderRig } from './fake-provider-rig.js'
 import { finopsMiddleware } from './finops-middleware.js'
 
 const prompt = 'What are your opening hours'
-let provider: FakeProvider
-let models: ReturnType<typeof fakeProviderModels>
-beforeAll(async () => {
-  provider = await fakeProvider()
-  models = fakeProviderModels(provider)
-})
-afterEach(() => provider.reset())
-afterAll(() => provider.close())
+const rig = useFakeProviderRig()
 
 function engine(cache: ResponseCacheOptions = {}) {
   const records: UsageRecord[] = []
@@ -27,9 +19,9 @@ const wrapped = (model: Parameters<typeof wrapLanguageModel>[0]['model'], finops
 
 const cases = [
   // OpenAI responses carry their creation time (`response.timestamp`); with Anthropic the AI SDK uses the time of the call.
-  { name: '@ai-sdk/openai responses', model: () => models.openai.responses('gpt-4o'), providerTimestamp: true },
-  { name: '@ai-sdk/openai chat', model: () => models.openai.chat('gpt-4o'), providerTimestamp: true },
-  { name: '@ai-sdk/anthropic messages', model: () => models.anthropic('claude-haiku-4-5'), providerTimestamp: false },
+  { name: '@ai-sdk/openai responses', model: () => rig.models.openai.responses('gpt-4o'), providerTimestamp: true },
+  { name: '@ai-sdk/openai chat', model: () => rig.models.openai.chat('gpt-4o'), providerTimestamp: true },
+  { name: '@ai-sdk/anthropic messages', model: () => rig.models.anthropic('claude-haiku-4-5'), providerTimestamp: false },
 ]
 
 describe.each(cases)('the response cache through finopsMiddleware with $name', ({ model, providerTimestamp }) => {
@@ -41,7 +33,7 @@ describe.each(cases)('the response cache through finopsMiddleware with $name', (
     expect(second.usage).toEqual(first.usage)
     expect(second.response.timestamp).toBeInstanceOf(Date)
     if (providerTimestamp) expect(second.response.timestamp.getTime()).toBe(first.response.timestamp.getTime())
-    expect(provider.requests).toHaveLength(1)
+    expect(rig.provider.requests).toHaveLength(1)
     await finops.flush()
     expect(records.map((record) => record.cost?.usdNanos)).toEqual([records[0]!.cost!.usdNanos, 0])
     expect(records[1]).toMatchObject({ status: 'ok', cacheHit: { costAvoided: records[0]!.cost }, usage: records[0]!.usage })
@@ -49,7 +41,7 @@ describe.each(cases)('the response cache through finopsMiddleware with $name', (
 
   it('streamText: a stream that completed is replayed as a stream, part by part', async () => {
     const { finops, records } = engine()
-    provider.setReplyWords(6)
+    rig.provider.setReplyWords(6)
     const read = async () => {
       const result = streamText({ model: wrapped(model(), finops), prompt, temperature: 0 })
       const types: string[] = []
@@ -60,7 +52,7 @@ describe.each(cases)('the response cache through finopsMiddleware with $name', (
     const second = await read()
     expect(second).toEqual(first)
     expect(first.text.trim().split(/\s+/)).toHaveLength(6)
-    expect(provider.requests).toHaveLength(1)
+    expect(rig.provider.requests).toHaveLength(1)
     await finops.flush()
     expect(records[1]).toMatchObject({ stream: true, cost: { usdNanos: 0 }, cacheHit: { costAvoided: records[0]!.cost } })
   })
@@ -69,22 +61,22 @@ describe.each(cases)('the response cache through finopsMiddleware with $name', (
 describe('which AI SDK calls the response cache answers', () => {
   it('sends calls that did not opt in, and never shares a response between models or between generate and stream', async () => {
     const { finops } = engine()
-    await generateText({ model: wrapped(models.openai.chat('gpt-4o'), finops), prompt })
-    await generateText({ model: wrapped(models.openai.chat('gpt-4o'), finops), prompt })
-    await generateText({ model: wrapped(models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 })
-    await generateText({ model: wrapped(models.openai.chat('gpt-4o-mini'), finops), prompt, temperature: 0 })
-    await streamText({ model: wrapped(models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 }).text
-    expect(provider.requests).toHaveLength(5)
+    await generateText({ model: wrapped(rig.models.openai.chat('gpt-4o'), finops), prompt })
+    await generateText({ model: wrapped(rig.models.openai.chat('gpt-4o'), finops), prompt })
+    await generateText({ model: wrapped(rig.models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 })
+    await generateText({ model: wrapped(rig.models.openai.chat('gpt-4o-mini'), finops), prompt, temperature: 0 })
+    await streamText({ model: wrapped(rig.models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 }).text
+    expect(rig.provider.requests).toHaveLength(5)
   })
 
   it('does not store a stream the caller stopped reading', async () => {
     const { finops } = engine()
-    provider.setReplyWords(50)
-    const stopped = streamText({ model: wrapped(models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 })
+    rig.provider.setReplyWords(50)
+    const stopped = streamText({ model: wrapped(rig.models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 })
     for await (const part of stopped.textStream) if (part.length > 0) break
     await finops.flush()
-    await streamText({ model: wrapped(models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 }).text
-    expect(provider.requests).toHaveLength(2)
+    await streamText({ model: wrapped(rig.models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 }).text
+    expect(rig.provider.requests).toHaveLength(2)
   })
 
   it('does not store a result that is not plain JSON (a generated file as bytes)', async () => {
@@ -115,10 +107,10 @@ describe('which AI SDK calls the response cache answers', () => {
   it('fails the call, sending nothing, when the cache holds something else under its key', async () => {
     const foreign: CachedResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":"chatcmpl-1"}', storedAt: '2026-12-01T00:00:00.000Z' }
     const { finops, records } = engine({ store: { get: () => foreign, set: () => {} } })
-    await expect(generateText({ model: wrapped(models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 })).rejects.toThrow(
+    await expect(generateText({ model: wrapped(rig.models.openai.chat('gpt-4o'), finops), prompt, temperature: 0 })).rejects.toThrow(
       /the response cache holds no AI SDK result under this call's key \(stored 2026-12-01T00:00:00.000Z\)/,
     )
-    expect(provider.requests).toHaveLength(0)
+    expect(rig.provider.requests).toHaveLength(0)
     await finops.flush()
     expect(records[0]).toMatchObject({ status: 'error' })
   })

@@ -1,4 +1,4 @@
-import type { EmbeddingModelMiddleware, LanguageModelMiddleware } from 'ai'
+import type { EmbeddingModelMiddleware, ImageModelMiddleware, LanguageModelMiddleware } from 'ai'
 
 /** What `wrapGenerate` receives: `doGenerate`, `doStream`, the call's `params` and the `model`. */
 export type WrapGenerateOptions = Parameters<NonNullable<LanguageModelMiddleware['wrapGenerate']>>[0]
@@ -23,3 +23,9 @@ export type WrapEmbedOptions = Parameters<NonNullable<EmbeddingModelMiddleware['
 
 /** The result of an embedding model's `doEmbed`. */
 export type EmbedResult = Awaited<ReturnType<WrapEmbedOptions['doEmbed']>>
+
+/** What an image model middleware's `wrapGenerate` receives: `doGenerate`, the call's `params` and the `model`. */
+export type WrapImageGenerateOptions = Parameters<NonNullable<ImageModelMiddleware['wrapGenerate']>>[0]
+
+/** The result of an image model's `doGenerate`. */
+export type ImageGenerateResult = Awaited<ReturnType<WrapImageGenerateOptions['doGenerate']>>

@@ -1,35 +1,20 @@
 import { createFinOps, LimitExceededError, withAttribution, type PolicyConfig, type UsageRecord } from '@finops-ai/core'
-import { captureTelemetry, fakeProvider, type FakeProvider } from '@finops-ai/testing'
 import { embed, embedMany, wrapEmbeddingModel } from 'ai'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { fakeProviderModels } from './fake-provider-models.js'
+import { describe, expect, it } from 'vitest'
+import { useFakeProviderRig } from './fake-provider-rig.js'
 import { finopsEmbeddingMiddleware } from './finops-embedding-middleware.js'
 
 // text-embedding-3-small (openai.com/api/pricing, since 2024-01-25): $0.02 per million tokens,
 // that is 20 nano-USD per token.
 const NANOS_PER_TOKEN = 20
 
-const telemetry = captureTelemetry({ global: false })
-let provider: FakeProvider
-let models: ReturnType<typeof fakeProviderModels>
-beforeAll(async () => {
-  provider = await fakeProvider()
-  models = fakeProviderModels(provider)
-})
-afterEach(() => {
-  provider.reset()
-  telemetry.reset()
-})
-afterAll(async () => {
-  await provider.close()
-  await telemetry.shutdown()
-})
+const rig = useFakeProviderRig()
 
 function setup(policies: PolicyConfig[] = []) {
   const records: UsageRecord[] = []
-  const finops = createFinOps({ policies, tracerProvider: telemetry.tracerProvider, onUsage: (record) => void records.push(record) })
+  const finops = createFinOps({ policies, tracerProvider: rig.telemetry.tracerProvider, onUsage: (record) => void records.push(record) })
   const model = wrapEmbeddingModel({
-    model: models.openai.embedding('text-embedding-3-small'),
+    model: rig.models.openai.embedding('text-embedding-3-small'),
     middleware: finopsEmbeddingMiddleware({ finops, attribution: { team: 'search' } }),
   })
   return { finops, records, model }
@@ -49,7 +34,7 @@ describe('finopsEmbeddingMiddleware', () => {
       attribution: { team: 'search', feature: 'index' },
     })
     expect(records[0]?.cost?.usdNanos).toBe(4 * NANOS_PER_TOKEN)
-    const spans = telemetry.genAiSpans()
+    const spans = rig.telemetry.genAiSpans()
     expect(spans.map((span) => span.name)).toEqual(['embeddings text-embedding-3-small'])
     expect(spans[0]?.attributes).toMatchObject({ 'gen_ai.usage.input_tokens': 4, 'team.name': 'search', 'feature.name': 'index' })
   })
@@ -58,7 +43,7 @@ describe('finopsEmbeddingMiddleware', () => {
     const { finops, records, model } = setup()
     await embedMany({ model, values: ['a b', 'c d e'] })
     await finops.flush()
-    expect(provider.requests).toHaveLength(1)
+    expect(rig.provider.requests).toHaveLength(1)
     expect(records.map((record) => record.usage)).toEqual([{ inputTokens: 5, outputTokens: 0 }])
     expect(records[0]?.cost?.usdNanos).toBe(5 * NANOS_PER_TOKEN)
   })
@@ -68,7 +53,7 @@ describe('finopsEmbeddingMiddleware', () => {
     const failure = await embed({ model, value: 'a b c d' }).catch((error: unknown) => error)
     expect(LimitExceededError.isInstance(failure)).toBe(true)
     await finops.flush()
-    expect(provider.requests).toHaveLength(0)
+    expect(rig.provider.requests).toHaveLength(0)
     expect(records.map((record) => record.status)).toEqual(['denied'])
   })
 })

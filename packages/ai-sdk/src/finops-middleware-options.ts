@@ -16,6 +16,9 @@ export interface FinOpsEmbeddingMiddlewareOptions {
   attribution?: Attribution
 }
 
+/** Options of `finopsImageMiddleware(options)`: the engine and the default attribution, as for embedding models. */
+export type FinOpsImageMiddlewareOptions = FinOpsEmbeddingMiddlewareOptions
+
 /** Options of `finopsMiddleware(options)` and `withFinOps(model, options)`. */
 export interface FinOpsMiddlewareOptions extends FinOpsEmbeddingMiddlewareOptions {
   /**

@@ -1,6 +1,6 @@
 import { ConfigError, createFinOps, type UsageRecord } from '@finops-ai/core'
 import { fakeProvider, type FakeProvider } from '@finops-ai/testing'
-import { embed, generateText } from 'ai'
+import { embed, generateImage, generateText } from 'ai'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { fakeProviderModels } from './fake-provider-models.js'
 import { withFinOps } from './with-finops.js'
@@ -20,17 +20,20 @@ function engine() {
 }
 
 describe('withFinOps', () => {
-  it('wraps a language model and an embedding model, with the client attribution', async () => {
+  it('wraps a language, an embedding and an image model, with the client attribution', async () => {
     const { finops, records } = engine()
     const model = withFinOps(models.openai.chat('gpt-4o'), { finops, attribution: { team: 'support' } })
     const embedding = withFinOps(models.openai.embedding('text-embedding-3-small'), { finops, attribution: { team: 'search' } })
+    const image = withFinOps(models.openai.image('gpt-image-1'), { finops, attribution: { team: 'design' } })
     expect([model.provider, model.modelId]).toEqual(['openai.chat', 'gpt-4o'])
     await generateText({ model, prompt: 'Hi there' })
     await embed({ model: embedding, value: 'Hi there' })
+    await generateImage({ model: image, prompt: 'an otter' })
     await finops.flush()
     expect(records.map((record) => [record.operation, record.attribution])).toEqual([
       ['chat', { team: 'support' }],
       ['embeddings', { team: 'search' }],
+      ['generate_content', { team: 'design' }],
     ])
   })
 
@@ -47,7 +50,7 @@ describe('withFinOps', () => {
     const finops = createFinOps()
     const call = () => withFinOps('openai/gpt-4o' as unknown as Parameters<typeof withFinOps>[0], { finops })
     expect(call).toThrow(ConfigError)
-    expect(call).toThrow("withFinOps.model: expected an AI SDK language or embedding model object such as openai('gpt-4o'), got the model id 'openai/gpt-4o'")
+    expect(call).toThrow("withFinOps.model: expected an AI SDK language, embedding or image model object such as openai('gpt-4o'), got the model id 'openai/gpt-4o'")
     expect(() => withFinOps(models.openai('gpt-4o'), { finops, attribution: { team: { id: 7 } as unknown as string } })).toThrow(
       'finopsMiddleware.attribution.team: expected a string, a finite number or a boolean, got object',
     )

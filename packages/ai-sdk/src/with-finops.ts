@@ -1,6 +1,7 @@
 import { ConfigError, isWrappedClient, WRAPPED_CLIENT } from '@finops-ai/core'
-import { wrapEmbeddingModel, wrapLanguageModel } from 'ai'
+import { wrapEmbeddingModel, wrapImageModel, wrapLanguageModel } from 'ai'
 import { finopsEmbeddingMiddleware } from './finops-embedding-middleware.js'
+import { finopsImageMiddleware } from './finops-image-middleware.js'
 import type { FinOpsMiddlewareOptions } from './finops-middleware-options.js'
 import { finopsMiddleware } from './finops-middleware.js'
 
@@ -8,12 +9,17 @@ import { finopsMiddleware } from './finops-middleware.js'
 type WrappableLanguageModel = Parameters<typeof wrapLanguageModel>[0]['model']
 /** An embedding model object `wrapEmbeddingModel` accepts. */
 type WrappableEmbeddingModel = Parameters<typeof wrapEmbeddingModel>[0]['model']
+/** An image model object `wrapImageModel` accepts. */
+type WrappableImageModel = Parameters<typeof wrapImageModel>[0]['model']
+/** What {@link withFinOps} returns for one of the models it wraps. */
+type WrappedModel = ReturnType<typeof wrapLanguageModel> | ReturnType<typeof wrapEmbeddingModel> | ReturnType<typeof wrapImageModel>
 
 /**
- * Wraps an AI SDK language or embedding model so that every call goes through finops-ai:
- * `wrapLanguageModel` with {@link finopsMiddleware}, or `wrapEmbeddingModel` with
- * {@link finopsEmbeddingMiddleware}. The result is a new model for `generateText`, `streamText`,
- * `generateObject`, `embed`, `embedMany`, ...; the given model is not changed. Wrapping a model
+ * Wraps an AI SDK language, embedding or image model so that every call goes through finops-ai:
+ * `wrapLanguageModel` with {@link finopsMiddleware}, `wrapEmbeddingModel` with
+ * {@link finopsEmbeddingMiddleware}, or `wrapImageModel` with {@link finopsImageMiddleware}. The
+ * result is a new model for `generateText`, `streamText`, `generateObject`, `embed`, `embedMany`,
+ * `generateImage`, ...; the given model is not changed. Wrapping a model
  * `withFinOps` returned gives it back unchanged (the first options stay).
  *
  * @throws ConfigError at `withFinOps.model` when `model` is not a model object (a model id string
@@ -26,20 +32,21 @@ type WrappableEmbeddingModel = Parameters<typeof wrapEmbeddingModel>[0]['model']
 export function withFinOps(model: WrappableLanguageModel, options?: FinOpsMiddlewareOptions): ReturnType<typeof wrapLanguageModel>
 /** Wraps an AI SDK embedding model (`openai.embedding(...)`) with {@link finopsEmbeddingMiddleware}; see the overload above. */
 export function withFinOps(model: WrappableEmbeddingModel, options?: Omit<FinOpsMiddlewareOptions, 'modelFor'>): ReturnType<typeof wrapEmbeddingModel>
-export function withFinOps(
-  model: WrappableLanguageModel | WrappableEmbeddingModel,
-  options: FinOpsMiddlewareOptions = {},
-): ReturnType<typeof wrapLanguageModel> | ReturnType<typeof wrapEmbeddingModel> {
-  if (isWrappedClient(model)) return model as ReturnType<typeof wrapLanguageModel>
-  let wrapped: ReturnType<typeof wrapLanguageModel> | ReturnType<typeof wrapEmbeddingModel>
-  if (hasMethod(model, 'doGenerate')) {
+/** Wraps an AI SDK image model (`openai.image(...)`) with {@link finopsImageMiddleware}; see the first overload. */
+export function withFinOps(model: WrappableImageModel, options?: Omit<FinOpsMiddlewareOptions, 'modelFor'>): ReturnType<typeof wrapImageModel>
+export function withFinOps(model: WrappableLanguageModel | WrappableEmbeddingModel | WrappableImageModel, options: FinOpsMiddlewareOptions = {}): WrappedModel {
+  if (isWrappedClient(model)) return model as WrappedModel
+  let wrapped: WrappedModel
+  if (hasMethod(model, 'doStream')) {
     wrapped = wrapLanguageModel({ model: model as WrappableLanguageModel, middleware: finopsMiddleware(options) })
   } else if (hasMethod(model, 'doEmbed')) {
     wrapped = wrapEmbeddingModel({ model: model as WrappableEmbeddingModel, middleware: finopsEmbeddingMiddleware(options) })
+  } else if (hasMethod(model, 'doGenerate') && 'maxImagesPerCall' in (model as object)) {
+    wrapped = wrapImageModel({ model: model as WrappableImageModel, middleware: finopsImageMiddleware(options) })
   } else {
     throw new ConfigError({
       path: 'withFinOps.model',
-      detail: `expected an AI SDK language or embedding model object such as openai('gpt-4o'), got ${typeof model === 'string' ? `the model id '${model}'` : typeof model}`,
+      detail: `expected an AI SDK language, embedding or image model object such as openai('gpt-4o'), got ${typeof model === 'string' ? `the model id '${model}'` : typeof model}`,
     })
   }
   Object.defineProperty(wrapped, WRAPPED_CLIENT, { value: true })

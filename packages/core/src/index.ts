@@ -110,6 +110,7 @@ export { deferAPIPromise, type DeferredAPIPromiseOptions } from './adapter/defer
 export { sendAfterAdmission, type SendAfterAdmissionOptions } from './adapter/send-after-admission.js'
 export { CHARACTERS_PER_TOKEN, countTextCharacters, estimateTokens } from './adapter/estimate-tokens.js'
 export { IMAGE_TOKEN_ALLOWANCE, LOW_DETAIL_IMAGE_TOKENS, imageTokenAllowance } from './adapter/image-token-allowance.js'
+export { HIGH_FIDELITY_IMAGE_TOKENS, IMAGE_EDIT_INPUT_TOKENS, imageOutputTokens, PARTIAL_IMAGE_TOKENS } from './adapter/image-output-tokens.js'
 export { observeAPIPromise, type ResponseObserver } from './adapter/observe-api-promise.js'
 export { observeStream, type StreamEnd, type StreamItem, type StreamObserver } from './adapter/observe-stream.js'
 export { observeReadableStream } from './adapter/observe-readable-stream.js'

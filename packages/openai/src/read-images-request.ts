@@ -1,5 +1,4 @@
-import { estimateTokens, numberField, readRequestBasics } from '@finops-ai/core'
-import { HIGH_FIDELITY_IMAGE_TOKENS, imageOutputTokens, INPUT_IMAGE_TOKENS, PARTIAL_IMAGE_TOKENS } from './image-tokens.js'
+import { estimateTokens, HIGH_FIDELITY_IMAGE_TOKENS, IMAGE_EDIT_INPUT_TOKENS, imageOutputTokens, numberField, PARTIAL_IMAGE_TOKENS, readRequestBasics } from '@finops-ai/core'
 import type { OperationRequest, RequestBody } from './operation-request.js'
 
 /**
@@ -16,12 +15,12 @@ export function readImageGenerationRequest(body: RequestBody): OperationRequest 
 
 /**
  * Reads an `images.edit` call like {@link readImageGenerationRequest}, with an input allowance of
- * `INPUT_IMAGE_TOKENS` per input image (`image`: one upload or an array), plus
+ * `IMAGE_EDIT_INPUT_TOKENS` per input image (`image`: one upload or an array), plus
  * `HIGH_FIDELITY_IMAGE_TOKENS` each with `input_fidelity: 'high'`. The mask is not counted.
  */
 export function readImageEditRequest(body: RequestBody): OperationRequest {
   const images = Array.isArray(body.image) ? body.image.length : body.image === undefined ? 0 : 1
-  const perImage = INPUT_IMAGE_TOKENS + (body.input_fidelity === 'high' ? HIGH_FIDELITY_IMAGE_TOKENS : 0)
+  const perImage = IMAGE_EDIT_INPUT_TOKENS + (body.input_fidelity === 'high' ? HIGH_FIDELITY_IMAGE_TOKENS : 0)
   const request = readRequestBasics(body, 'generate_content', estimateTokens(body.prompt) + images * perImage, expectedImageTokens(body))
   request.outputType = 'image'
   return request

@@ -13,7 +13,7 @@ const SQUARE_PIXELS = 1024 * 1024
  * Input tokens allowed per input image of an edit: a 1024×1024 image under OpenAI's published
  * image-input rule (85 base tokens + 170 per 512-pixel tile, 4 tiles), 765.
  */
-export const INPUT_IMAGE_TOKENS = 765
+export const IMAGE_EDIT_INPUT_TOKENS = 765
 
 /** Extra input tokens per input image sent with `input_fidelity: 'high'` (OpenAI: a square image, 4160). */
 export const HIGH_FIDELITY_IMAGE_TOKENS = 4160

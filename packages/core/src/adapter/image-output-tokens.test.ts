@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imageOutputTokens } from './image-tokens.js'
+import { imageOutputTokens } from './image-output-tokens.js'
 
 describe('imageOutputTokens', () => {
   it('gives the published tokens of a square image at each quality', () => {
