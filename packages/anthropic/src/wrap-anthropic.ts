@@ -1,6 +1,5 @@
 import { APIPromise } from '@anthropic-ai/sdk'
 import {
-  answerAffectingOptions,
   callThroughPath,
   completeRequest,
   observeCallResult,
@@ -84,8 +83,7 @@ function patchCreate(
         // What the response cache keys on (when it is on and the call opts in).
         request.apiMethod = apiMethod
         request.params = body
-        const answerOptions = answerAffectingOptions(options)
-        if (answerOptions !== undefined) request.requestOptions = answerOptions
+        if (options !== undefined) request.requestOptions = options
         if (settings.countTokens) request.countInputTokens = inputTokenCounter(resource as CountingResource, body, options)
       } catch {
         return original.call(resource, body, options)

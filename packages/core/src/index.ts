@@ -115,7 +115,6 @@ export { observeAPIPromise, type ResponseObserver } from './adapter/observe-api-
 export { observeStream, type StreamEnd, type StreamItem, type StreamObserver } from './adapter/observe-stream.js'
 export { observeReadableStream } from './adapter/observe-readable-stream.js'
 export { beginCall } from './adapter/begin-call.js'
-export { answerAffectingOptions } from './adapter/answer-affecting-options.js'
 export {
   isStainlessAPIPromise,
   type StainlessAPIPromise,

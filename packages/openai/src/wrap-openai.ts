@@ -1,6 +1,5 @@
 import { APIPromise } from 'openai'
 import {
-  answerAffectingOptions,
   callThroughPath,
   completeRequest,
   wrapClientOnce,
@@ -97,8 +96,7 @@ function patchMethod(
       // What the response cache keys on (when it is on and the call opts in): the body as sent.
       request.apiMethod = method.apiMethod
       request.params = sent
-      const answerOptions = answerAffectingOptions(options)
-      if (answerOptions !== undefined) request.requestOptions = answerOptions
+      if (options !== undefined) request.requestOptions = options
       return callThroughPath(new OpenAICall(method, request, body, sent, options, estimate))
     },
   })

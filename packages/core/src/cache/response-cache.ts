@@ -2,6 +2,7 @@ import { diag } from '@opentelemetry/api'
 import type { Attribution } from '../attribution/attribution.js'
 import type { CallRequest } from '../call/call-request.js'
 import { attempt, isThenable } from '../guards/maybe-promise.js'
+import { answerAffectingOptions } from './answer-affecting-options.js'
 import { memoryResponseCache } from './memory-response-cache.js'
 import { ResponseCapture, type CapturedResponseWriter } from './response-capture.js'
 import { responseCacheKey } from './response-cache-key.js'
@@ -50,7 +51,7 @@ export class ResponseCache implements CapturedResponseWriter {
     const { params, apiMethod } = request
     if (params === undefined || apiMethod === undefined || !this.optedIn(request, params, attribution)) return undefined
     const server = request.server === undefined ? '' : `${request.server.address}:${request.server.port ?? ''}`
-    const key = responseCacheKey({ provider: request.provider, apiMethod, server, params, options: request.requestOptions, scope: this.scopeOf(attribution) })
+    const key = responseCacheKey({ provider: request.provider, apiMethod, server, params, options: answerAffectingOptions(request.requestOptions), scope: this.scopeOf(attribution) })
     if (key === undefined) return undefined
     return attempt(
       () => this.store.get(key),

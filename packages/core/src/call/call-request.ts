@@ -85,9 +85,10 @@ export interface CallRequest {
   /** The request body as the SDK method sends it (a reference, never copied); part of the response-cache key. */
   params?: Readonly<Record<string, unknown>>
   /**
-   * The per-request options that can change the answer (`headers`, `query`; see
-   * `answerAffectingOptions`), part of the response-cache key with `params`: calls that differ in
-   * them never share a response. Absent: none.
+   * The SDK method's per-request options as the caller passed them (a reference, never copied).
+   * The response cache keys an opted-in call on the ones that can change the answer (`headers`
+   * without the SDK's `x-stainless-*`, `query`), so calls that differ in them never share a
+   * response; timeouts, retries and signals are ignored. Absent: none.
    */
-  requestOptions?: Readonly<Record<string, unknown>>
+  requestOptions?: unknown
 }

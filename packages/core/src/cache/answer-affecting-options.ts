@@ -5,10 +5,8 @@
  * `x-stainless-*` headers, such as the one its `stream()` helpers add) and `query`.
  * `undefined` when the options carry neither. Timeouts, retries, abort signals and the like are
  * left out: they do not change the answer. Values stay as given, so one that is not plain JSON
- * makes the call uncacheable rather than keyed without it.
- *
- * @example
- * request.requestOptions = answerAffectingOptions(options) // `{ headers: { 'anthropic-beta': '…' } }` or undefined
+ * makes the call uncacheable rather than keyed without it. Read by the response cache when it
+ * looks a call up (`CallRequest.requestOptions`), never on calls that did not opt in.
  */
 export function answerAffectingOptions(options: unknown): Readonly<Record<string, unknown>> | undefined {
   if (typeof options !== 'object' || options === null) return undefined
