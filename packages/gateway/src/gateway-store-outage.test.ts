@@ -70,6 +70,8 @@ describe.skipIf(redisServerSkipReason() !== undefined)('gateway while Redis is d
     const open = lanes['fail-open']!
     const closed = lanes['fail-closed']!
     expect([(await post(open)).status, (await post(closed)).status]).toEqual([200, 200])
+    // The answers went out before the calls settled in Redis: let them settle (and end their spans) first.
+    await Promise.all([open.finops.flush(), closed.finops.flush()])
 
     await server.kill()
     telemetry.reset()
