@@ -1,7 +1,8 @@
-import { ValueType, type Attributes, type Counter, type Histogram, type Meter } from '@opentelemetry/api'
+import { ValueType, type Attributes, type Histogram, type Meter } from '@opentelemetry/api'
 import type { OperationName } from '../call/call-request.js'
 import type { NormalizedUsage } from '../usage/normalized-usage.js'
 import { attributeSetOf, type MetricAttributeSet } from './metric-attribute-cache.js'
+import { ObservedCounter } from './observed-counter.js'
 import { cacheWriteTokens } from './outcome-attributes.js'
 import {
   GEN_AI_TOKEN_TYPE_VALUE_INPUT,
@@ -103,13 +104,17 @@ export function createInferenceInstruments(meter: Meter, mode: SemconvMode): Inf
   }
 }
 
-/** A counter of amounts of money named `name`, one instrument per currency (its unit, e.g. `{EUR}`), with `finops.cost.currency` added. */
+/**
+ * A counter of amounts of money named `name`, one instrument per currency (its unit, e.g.
+ * `{EUR}`), with `finops.cost.currency` added. Every call adds to it, so it is an
+ * {@link ObservedCounter}: totals kept in process, reported at each collection.
+ */
 function moneyCounter(meter: Meter, name: string, description: string): InferenceInstruments['addCost'] {
-  const counters = new Map<string, Counter>()
+  const counters = new Map<string, ObservedCounter>()
   return (amount, currency, attributes) => {
     let counter = counters.get(currency)
     if (counter === undefined) {
-      counter = meter.createCounter(name, { description, unit: `{${currency}}` })
+      counter = new ObservedCounter(meter, name, { description, unit: `{${currency}}` })
       counters.set(currency, counter)
     }
     counter.add(amount, attributeSetOf(attributes).withCurrency(currency))
@@ -136,8 +141,9 @@ function defaultUsageRecorder(meter: Meter): InferenceInstruments['recordUsage']
 }
 
 function latestUsageRecorder(meter: Meter): InferenceInstruments['recordUsage'] {
-  const counter = (name: string, description: string): Counter =>
-    meter.createCounter(name, { description, unit: '{token}', valueType: ValueType.INT })
+  // Added to on every call: kept in process and reported at each collection (see ObservedCounter).
+  const counter = (name: string, description: string): ObservedCounter =>
+    new ObservedCounter(meter, name, { description, unit: '{token}', valueType: ValueType.INT })
   const input = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_INPUT_TOKENS, 'The number of input tokens used, including cached tokens.')
   const output = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_OUTPUT_TOKENS, 'The number of output tokens used, including reasoning tokens.')
   const cacheRead = counter(METRIC_GEN_AI_CLIENT_INFERENCE_USAGE_CACHE_READ_INPUT_TOKENS, 'The number of input tokens served from a provider-managed cache.')
