@@ -20,6 +20,10 @@ const listParameters: ReadonlySet<keyof RequestParameters> = new Set(['stopSeque
  * (`maxOutputTokens`, taken when it is a number) that the adapter read from its own fields; and
  * the parameters named by `parameterFields` (numbers, or for the list parameters a string or an
  * array of strings), left out when none is set.
+ *
+ * The object has every field of a {@link CallRequest} from the start (`undefined` until the
+ * adapter or {@link completeRequest} sets it), in one order: every call's request has the same
+ * shape, so it is allocated once and the engine's reads of it stay monomorphic.
  */
 export function readRequestBasics(
   body: Record<string, unknown>,
@@ -28,19 +32,37 @@ export function readRequestBasics(
   maxOutputTokens: unknown,
   parameterFields: ParameterFields = {},
 ): ProviderRequest {
-  const request: ProviderRequest = { operation, model: stringField(body.model) ?? 'unknown', stream: body.stream === true, estimatedInputTokens }
-  const limit = numberField(maxOutputTokens)
-  if (limit !== undefined) request.maxOutputTokens = limit
-  const serviceTier = stringField(body.service_tier)
-  if (serviceTier !== undefined) request.serviceTier = serviceTier
+  const request: ProviderRequest & Partial<Pick<CallRequest, 'provider' | 'server' | 'clientAttribution'>> = {
+    provider: undefined,
+    operation,
+    model: stringField(body.model) ?? 'unknown',
+    stream: body.stream === true,
+    maxOutputTokens: numberField(maxOutputTokens),
+    estimatedInputTokens,
+    countInputTokens: undefined,
+    serviceTier: stringField(body.service_tier),
+    server: undefined,
+    parameters: readParameters(body, parameterFields),
+    outputType: undefined,
+    providerAttributes: undefined,
+    clientAttribution: undefined,
+    content: undefined,
+    apiMethod: undefined,
+    params: undefined,
+    requestOptions: undefined,
+  }
+  return request
+}
+
+/** The parameters named by `parameterFields` that `body` sets, or `undefined` when it sets none. */
+function readParameters(body: Record<string, unknown>, parameterFields: ParameterFields): RequestParameters | undefined {
   let parameters: Record<string, number | string[]> | undefined
   for (const key in parameterFields) {
     const raw = body[parameterFields[key as keyof RequestParameters]!]
     const value = listParameters.has(key as keyof RequestParameters) ? stringList(raw) : numberField(raw)
     if (value !== undefined) (parameters ??= {})[key] = value
   }
-  if (parameters !== undefined) request.parameters = parameters as RequestParameters
-  return request
+  return parameters as RequestParameters | undefined
 }
 
 function stringList(value: unknown): string[] | undefined {
