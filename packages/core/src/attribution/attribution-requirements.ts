@@ -104,13 +104,16 @@ function userHasher(option: AttributionOptions['hashUser']): UserHasher | undefi
   return createUserHasher(option.salt)
 }
 
+/** What {@link missingAttribution} returns for a call that lacks nothing: one shared, frozen array. */
+const nothingMissing: readonly string[] = Object.freeze([])
+
 /** The required keys `attribution` lacks; with nothing required, `['*']` when it carries no key at all. */
-export function missingAttribution(attribution: Attribution, required: readonly string[]): string[] {
+export function missingAttribution(attribution: Attribution, required: readonly string[]): readonly string[] {
   if (required.length === 0) {
-    for (const key in attribution) if (attribution[key] !== undefined) return []
+    for (const key in attribution) if (attribution[key] !== undefined) return nothingMissing
     return ['*']
   }
-  const missing: string[] = []
-  for (const key of required) if (attributionValue(attribution, key) === undefined) missing.push(key)
-  return missing
+  let missing: string[] | undefined
+  for (const key of required) if (attributionValue(attribution, key) === undefined) (missing ??= []).push(key)
+  return missing ?? nothingMissing
 }

@@ -15,7 +15,9 @@ export interface CallState {
   readonly span: InferenceSpan
   readonly price: ResolvedPrice | null
   readonly admission: AdmissionGranted | undefined
+  /** When the call started (epoch ms, engine clock); 0 when the engine writes no usage records, its only reader. */
   readonly startTime: number
+  /** When the call started (`performance.now()`), for the usage record's duration; 0 as `startTime`. */
   readonly startedAt: number
   /** Set on a response-cache hit: nothing was sent, nothing is spent. */
   readonly cachedResponse?: CachedResponse

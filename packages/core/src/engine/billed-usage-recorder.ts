@@ -126,7 +126,7 @@ export class BilledUsageRecorder implements BilledUsagePath {
     if (!outcome.charged) return false
     const missing = missingAttribution(values, options.requirements.required)
     if (missing.length > 0 && options.requirements.onMissing !== 'allow') {
-      options.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(options.clock()), missing })
+      options.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(options.clock()), missing: [...missing] })
     }
     const attribution = { values, missing }
     const span = options.telemetry.startInference(request, attribution)

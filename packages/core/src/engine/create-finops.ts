@@ -223,8 +223,8 @@ class Engine implements FinOps, CallPath, CallFinisher {
       if (site !== undefined) span.setCallSite(site)
     }
     if (missing.length > 0 && this.requirements.onMissing !== 'allow') {
-      if (this.requirements.onMissing === 'throw') return this.reject(span, new MissingAttributionError(missing))
-      this.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(this.clock()), missing })
+      if (this.requirements.onMissing === 'throw') return this.reject(span, new MissingAttributionError([...missing]))
+      this.emit({ type: 'attribution_missing', policy: '', key: '', at: new Date(this.clock()), missing: [...missing] })
     }
     // Off (no `cache`), or a call that did not opt in: no lookup, no key.
     const cache = this.responseCache
@@ -247,7 +247,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
   ): CallHandle | Promise<CallHandle> {
     span.setCacheHit(lookup.cached !== undefined)
     if (lookup.cached === undefined) return this.admit(request, attribution, span, cache.capture(lookup.key))
-    return new AdmittedCall(this, request, attribution, span, this.priceOf(request), undefined, this.clock(), performance.now(), lookup.cached)
+    return new AdmittedCall(this, request, attribution, span, this.priceOf(request), undefined, this.startTime(), this.startedAt(), lookup.cached)
   }
 
   /**
@@ -260,7 +260,7 @@ class Engine implements FinOps, CallPath, CallFinisher {
     if (unpriced !== undefined) return this.reject(span, unpriced)
     const guards = this.guards
     if (guards === undefined) {
-      return new AdmittedCall(this, request, attribution, span, price, undefined, this.clock(), performance.now(), undefined, capture)
+      return new AdmittedCall(this, request, attribution, span, price, undefined, this.startTime(), this.startedAt(), undefined, capture)
     }
     const count = request.countInputTokens
     if (count === undefined) return this.reserve(guards, request, attribution, span, price, capture)
@@ -288,8 +288,8 @@ class Engine implements FinOps, CallPath, CallFinisher {
     capture: ResponseCapture | undefined,
   ): CallHandle | Promise<CallHandle> {
     const values = attribution.values
-    const startTime = this.clock()
-    const startedAt = performance.now()
+    const startTime = this.startTime()
+    const startedAt = this.startedAt()
     const estimatedOutput = this.learnedOutputs?.outputTokens(request, values) ?? this.estimatedOutputTokens(request)
     const estimatedCostNanos =
       price === null ? 0 : price.cost({ inputTokens: request.estimatedInputTokens, outputTokens: estimatedOutput }).totalNanos
@@ -408,6 +408,16 @@ class Engine implements FinOps, CallPath, CallFinisher {
     const merged = mergeAttribution(this.requirements.defaults, clientAttribution, currentAttribution())
     const hashUser = this.requirements.hashUser
     return hashUser === undefined || merged.user === undefined ? merged : { ...merged, user: hashUser(merged.user) }
+  }
+
+  /** A call's start on the engine clock (epoch ms), or 0 when no usage record (its only reader) is written. */
+  private startTime(): number {
+    return this.sinks.length === 0 ? 0 : this.clock()
+  }
+
+  /** A call's start on the monotonic clock (the record's duration), or 0 when no usage record is written. */
+  private startedAt(): number {
+    return this.sinks.length === 0 ? 0 : performance.now()
   }
 
   private priceOf(request: CallRequest): ResolvedPrice | null {

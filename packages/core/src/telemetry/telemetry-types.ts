@@ -22,7 +22,7 @@ export interface CallAttribution {
   /** Merged values (call-site scope > client default > engine default). */
   values: Attribution
   /** Required keys that were missing (empty when complete or nothing is required). */
-  missing: string[]
+  missing: readonly string[]
 }
 
 /** What the engine knows when a call ends successfully. */
