@@ -46,11 +46,18 @@ describe('withFinOps', () => {
     expect(records).toHaveLength(1)
   })
 
-  it('rejects a model id string and invalid attribution with a ConfigError naming the option', () => {
+  it('rejects a model id string, a model kind it does not meter and invalid attribution with a ConfigError naming the option', () => {
     const finops = createFinOps()
     const call = () => withFinOps('openai/gpt-4o' as unknown as Parameters<typeof withFinOps>[0], { finops })
     expect(call).toThrow(ConfigError)
     expect(call).toThrow("withFinOps.model: expected an AI SDK language, embedding or image model object such as openai('gpt-4o'), got the model id 'openai/gpt-4o'")
+    // A transcription model of @ai-sdk/openai 4 has doStream, as language models do.
+    const transcription = models.openai.transcription('whisper-1') as unknown as Parameters<typeof withFinOps>[0]
+    const speech = models.openai.speech('tts-1') as unknown as Parameters<typeof withFinOps>[0]
+    expect(() => withFinOps(speech, { finops })).toThrow("got a 'openai.speech' model, which finops-ai does not meter through the AI SDK")
+    expect(() => withFinOps(transcription, { finops })).toThrow(
+      "withFinOps.model: expected an AI SDK language, embedding or image model object such as openai('gpt-4o'), got a 'openai.transcription' model, which finops-ai does not meter through the AI SDK: send these calls with the provider SDK wrapped by @finops-ai/openai or @finops-ai/anthropic, or through the finops-ai gateway, so they are priced and counted",
+    )
     expect(() => withFinOps(models.openai('gpt-4o'), { finops, attribution: { team: { id: 7 } as unknown as string } })).toThrow(
       'finopsMiddleware.attribution.team: expected a string, a finite number or a boolean, got object',
     )

@@ -24,7 +24,8 @@ type WrappedModel = ReturnType<typeof wrapLanguageModel> | ReturnType<typeof wra
  *
  * @throws ConfigError at `withFinOps.model` when `model` is not a model object (a model id string
  * is resolved by the AI SDK later, out of reach: wrap `gateway('openai/gpt-4o')` or the provider's
- * model instead), or when the options are invalid.
+ * model instead) or is a model of a kind it does not meter (transcription, speech: the message says
+ * how to meter those calls), or when the options are invalid.
  * @example
  * const model = withFinOps(openai('gpt-4o'), { attribution: { team: 'support' } })
  * await withAttribution({ feature: 'faq' }, () => generateText({ model, prompt }))
@@ -37,20 +38,34 @@ export function withFinOps(model: WrappableImageModel, options?: Omit<FinOpsMidd
 export function withFinOps(model: WrappableLanguageModel | WrappableEmbeddingModel | WrappableImageModel, options: FinOpsMiddlewareOptions = {}): WrappedModel {
   if (isWrappedClient(model)) return model as WrappedModel
   let wrapped: WrappedModel
-  if (hasMethod(model, 'doStream')) {
+  // Language models are the ones with `supportedUrls`: transcription models of @ai-sdk/openai 4 stream too.
+  if (hasMethod(model, 'doStream') && 'supportedUrls' in (model as object)) {
     wrapped = wrapLanguageModel({ model: model as WrappableLanguageModel, middleware: finopsMiddleware(options) })
   } else if (hasMethod(model, 'doEmbed')) {
     wrapped = wrapEmbeddingModel({ model: model as WrappableEmbeddingModel, middleware: finopsEmbeddingMiddleware(options) })
   } else if (hasMethod(model, 'doGenerate') && 'maxImagesPerCall' in (model as object)) {
     wrapped = wrapImageModel({ model: model as WrappableImageModel, middleware: finopsImageMiddleware(options) })
   } else {
-    throw new ConfigError({
-      path: 'withFinOps.model',
-      detail: `expected an AI SDK language, embedding or image model object such as openai('gpt-4o'), got ${typeof model === 'string' ? `the model id '${model}'` : typeof model}`,
-    })
+    throw new ConfigError({ path: 'withFinOps.model', detail: unwrappableModel(model) })
   }
   Object.defineProperty(wrapped, WRAPPED_CLIENT, { value: true })
   return wrapped
+}
+
+/**
+ * Why `model` cannot be wrapped. A model object of a kind finops-ai does not meter (transcription,
+ * speech, ...: its `provider` id names the kind, e.g. `openai.transcription`) gets a message saying
+ * how to meter those calls instead, so they are not sent unseen.
+ */
+function unwrappableModel(model: unknown): string {
+  const expected = "expected an AI SDK language, embedding or image model object such as openai('gpt-4o')"
+  if (typeof model === 'string') return `${expected}, got the model id '${model}'`
+  const provider = typeof model === 'object' && model !== null ? (model as { provider?: unknown }).provider : undefined
+  if (typeof provider !== 'string') return `${expected}, got ${model === null ? 'null' : typeof model}`
+  return (
+    `${expected}, got a '${provider}' model, which finops-ai does not meter through the AI SDK: ` +
+    'send these calls with the provider SDK wrapped by @finops-ai/openai or @finops-ai/anthropic, or through the finops-ai gateway, so they are priced and counted'
+  )
 }
 
 function hasMethod(value: unknown, name: string): boolean {
