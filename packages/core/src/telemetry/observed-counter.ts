@@ -25,10 +25,10 @@ interface Total {
  * equal sets that are different objects share one total; an object that is not frozen is keyed by
  * its content on every add.
  *
- * Every attribute set seen is reported at every collection (with delta temporality, as a zero
- * delta when nothing was added since), up to {@link OBSERVED_COUNTER_CARDINALITY_LIMIT} sets;
- * amounts of later sets go to the `otel.metric.overflow` set, as the SDK does for a synchronous
- * counter past its limit.
+ * Every attribute set seen is reported at every collection (with delta temporality, a zero delta
+ * when nothing was added since, where a synchronous counter reports only the sets added to), up to
+ * {@link OBSERVED_COUNTER_CARDINALITY_LIMIT} sets; amounts of later sets go to the
+ * `otel.metric.overflow` set, as the SDK does for a synchronous counter past its limit.
  */
 export class ObservedCounter {
   private readonly byObject = new WeakMap<Attributes, Total>()
