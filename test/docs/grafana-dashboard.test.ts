@@ -40,6 +40,8 @@ function instrumentsOf(mode: semconv.SemconvMode): InstrumentShape[] {
   const meter = {
     createCounter: (name: string, options?: { unit?: string }) => (created.push({ name, unit: options?.unit ?? '', kind: 'counter' }), instrument),
     createHistogram: (name: string, options?: { unit?: string }) => (created.push({ name, unit: options?.unit ?? '', kind: 'histogram' }), instrument),
+    // An asynchronous counter becomes the same Prometheus counter series as a synchronous one.
+    createObservableCounter: (name: string, options?: { unit?: string }) => (created.push({ name, unit: options?.unit ?? '', kind: 'counter' }), { addCallback: () => {} }),
   } as unknown as Meter
   // The money counters are created on first use, with the engine currency as their unit.
   const money = createInferenceInstruments(meter, mode)

@@ -514,7 +514,16 @@ describe('createTelemetry', () => {
         throw new Error('add')
       },
     }
-    const throwingMeter = { createHistogram: () => throwingInstrument, createCounter: () => throwingInstrument } as unknown as Meter
+    const throwingObservable = {
+      addCallback: () => {
+        throw new Error('addCallback')
+      },
+    }
+    const throwingMeter = {
+      createHistogram: () => throwingInstrument,
+      createCounter: () => throwingInstrument,
+      createObservableCounter: () => throwingObservable,
+    } as unknown as Meter
     const providers: MeterProvider[] = [
       { getMeter: () => throwingMeter },
       {
