@@ -90,6 +90,8 @@ for (const { major, binary } of lines) {
 }
 const merged = mergeReports(runs)
 writeFileSync(join(reports, 'vitest.json'), JSON.stringify(merged))
-const perLine = runs.map(({ major, report }) => `Node ${major}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed`)
+// A test file that fails before any of its tests runs (an import error) counts as one failure, as in CI's summary.
+const failedFiles = (report) => (report.testResults ?? []).filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length
+const perLine = runs.map(({ major, report }) => `Node ${major}: ${report.numPassedTests ?? 0} passed, ${(report.numFailedTests ?? 0) + failedFiles(report)} failed`)
 console.log(`\n${perLine.join(' · ')}`)
 process.exit(status)
