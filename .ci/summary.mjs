@@ -1,6 +1,7 @@
 // Prints the plain `N passed, M failed` line CI reads, from vitest's JSON report. Failed tests are
 // listed above it (Node line, file, name, first line of the failure) so a CI log names what broke.
 import { readFileSync } from 'node:fs'
+import { failedFiles, failureCount } from '../test/report-failures.mjs'
 
 const path = process.argv[2] ?? 'test-results/vitest.json'
 let report
@@ -12,13 +13,12 @@ try {
   process.exit(1)
 }
 const firstLine = (text) => (text ?? '').split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 400) ?? ''
+for (const file of failedFiles(report)) console.log(`FAILED ${file.name}: ${firstLine(file.message)}`)
 for (const suite of report.testResults) {
-  if (suite.status === 'failed' && suite.assertionResults.length === 0) console.log(`FAILED ${suite.name}: ${firstLine(suite.message)}`)
   for (const test of suite.assertionResults) {
     if (test.status === 'failed') console.log(`FAILED ${suite.name} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`)
   }
 }
-const failedSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length
 const skipped = report.numPendingTests + report.numTodoTests
-const line = `${report.numPassedTests} passed, ${report.numFailedTests + failedSuites} failed`
+const line = `${report.numPassedTests} passed, ${failureCount(report)} failed`
 console.log(skipped > 0 ? `${line}, ${skipped} skipped` : line)

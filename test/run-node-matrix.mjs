@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { failureCount } from './report-failures.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const require = createRequire(import.meta.url)
@@ -90,8 +91,6 @@ for (const { major, binary } of lines) {
 }
 const merged = mergeReports(runs)
 writeFileSync(join(reports, 'vitest.json'), JSON.stringify(merged))
-// A test file that fails before any of its tests runs (an import error) counts as one failure, as in CI's summary.
-const failedFiles = (report) => (report.testResults ?? []).filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length
-const perLine = runs.map(({ major, report }) => `Node ${major}: ${report.numPassedTests ?? 0} passed, ${(report.numFailedTests ?? 0) + failedFiles(report)} failed`)
+const perLine = runs.map(({ major, report }) => `Node ${major}: ${report.numPassedTests ?? 0} passed, ${failureCount(report)} failed`)
 console.log(`\n${perLine.join(' · ')}`)
 process.exit(status)
