@@ -32,7 +32,8 @@ export function readRequestBasics(
   maxOutputTokens: unknown,
   parameterFields: ParameterFields = {},
 ): ProviderRequest {
-  const request: ProviderRequest & Partial<Pick<CallRequest, 'provider' | 'server' | 'clientAttribution'>> = {
+  // Typed so that a field added to CallRequest and not listed here fails to compile.
+  const request: EveryField<CallRequest> = {
     provider: undefined,
     operation,
     model: stringField(body.model) ?? 'unknown',
@@ -51,8 +52,11 @@ export function readRequestBasics(
     params: undefined,
     requestOptions: undefined,
   }
-  return request
+  return request as ProviderRequest
 }
+
+/** Every field of `T`, each present (possibly `undefined`). */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] | undefined }
 
 /** The parameters named by `parameterFields` that `body` sets, or `undefined` when it sets none. */
 function readParameters(body: Record<string, unknown>, parameterFields: ParameterFields): RequestParameters | undefined {
